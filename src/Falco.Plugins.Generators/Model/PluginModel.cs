@@ -1,0 +1,103 @@
+namespace Falco.Plugins.Generators.Model;
+
+/// <summary>Everything the emitter needs about one [FalcoPlugin] class, compared by value.</summary>
+internal sealed record PluginModel(
+    string Namespace,
+    string ClassName,
+    string FullName,
+    PluginMetadata Metadata,
+    ConstructorModel Constructor,
+    ConfigModel? Config,
+    SourceModel? Source,
+    ExtractModel? Extract,
+    ApiVersion RequiredApiVersion,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public bool IsValid => Diagnostics.Items.IsEmpty || !HasErrors(Diagnostics);
+
+    private static bool HasErrors(EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            if (diagnostic.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The strings of the base API.</summary>
+internal sealed record PluginMetadata(string Name, string Version, string Description, string Contact);
+
+/// <summary>How to call the plugin constructor: one entry per parameter, in order.</summary>
+internal sealed record ConstructorModel(EquatableArray<ConstructorArgument> Parameters);
+
+/// <summary>One constructor parameter, as an equatable value.</summary>
+internal readonly record struct ConstructorArgument(ConstructorParameter Kind);
+
+/// <summary>What a constructor parameter receives.</summary>
+internal enum ConstructorParameter
+{
+    Config,
+    Context,
+    Logger,
+}
+
+/// <summary>The typed init config: how to bind it and its schema.</summary>
+internal sealed record ConfigModel(string TypeName, string TypeInfoExpression, string Schema);
+
+/// <summary>The event sourcing capability.</summary>
+internal sealed record SourceModel(
+    string InstanceTypeName,
+    uint SourceId,
+    string EventSource,
+    bool ListsOpenParams,
+    bool ReportsProgress,
+    bool FormatsEvents);
+
+/// <summary>The field extraction capability.</summary>
+internal sealed record ExtractModel(EquatableArray<FieldModel> Fields, EquatableArray<StringValue> EventSources);
+
+/// <summary>One field and how its extractor is called.</summary>
+internal sealed record FieldModel(
+    string Name,
+    string Description,
+    string? Display,
+    FieldArgKind Arg,
+    string TypeName,
+    bool IsList,
+    bool AddOutput,
+    int Properties,
+    bool ReportsOffsets,
+    string MethodName,
+    bool IsStatic,
+    string? ArgumentAccessor,
+    string Setter,
+    string? ValueCast,
+    bool UsesOutValue);
+
+/// <summary>The argument kinds of FieldArg, by value.</summary>
+internal enum FieldArgKind
+{
+    None = 0,
+    RequiredIndex,
+    OptionalIndex,
+    RequiredKey,
+    OptionalKey,
+}
+
+/// <summary>A plugin API version.</summary>
+internal readonly record struct ApiVersion(int Major, int Minor, int Patch) : System.IComparable<ApiVersion>
+{
+    public int CompareTo(ApiVersion other) =>
+        Major != other.Major ? Major.CompareTo(other.Major)
+        : Minor != other.Minor ? Minor.CompareTo(other.Minor)
+        : Patch.CompareTo(other.Patch);
+
+    public static ApiVersion Max(ApiVersion a, ApiVersion b) => a.CompareTo(b) >= 0 ? a : b;
+
+    public override string ToString() => $"{Major}.{Minor}.{Patch}";
+}

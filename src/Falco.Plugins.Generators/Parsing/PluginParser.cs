@@ -1,0 +1,289 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Falco.Plugins.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Falco.Plugins.Generators.Parsing;
+
+/// <summary>Reads a [FalcoPlugin] class: metadata, capabilities, constructor, config shape and fields.</summary>
+internal static class PluginParser
+{
+    public const string PluginAttributeName = "Falco.Plugins.FalcoPluginAttribute";
+    private const string PluginInterface = "Falco.Plugins.IPlugin";
+    private const string ConfigPluginInterface = "Falco.Plugins.IPlugin<TConfig>";
+    private const string SourceInterface = "Falco.Plugins.IEventSource<TInstance>";
+    private const string ExtractorInterface = "Falco.Plugins.IFieldExtractor";
+    private const string ContextType = "Falco.Plugins.PluginContext";
+    private const string LoggerType = "Falco.Plugins.PluginLogger";
+
+    public static PluginCandidate? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration)
+        {
+            return null;
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        Location? location = declaration.Identifier.GetLocation();
+        Compilation compilation = context.SemanticModel.Compilation;
+
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotPartial, location, type.Name));
+        }
+
+        if (type.IsGenericType || type.ContainingType is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClassShape, location, type.Name));
+        }
+
+        AttributeData attribute = context.Attributes[0];
+        PluginMetadata metadata = ReadMetadata(attribute, location, diagnostics, out string requiredOverride);
+
+        var interfaces = type.AllInterfaces;
+        bool isPlugin = interfaces.Any(i => i.ToDisplayString() == PluginInterface);
+        INamedTypeSymbol? configInterface = interfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString() == ConfigPluginInterface);
+        if (!isPlugin)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotAPlugin, location, type.Name));
+        }
+
+        ITypeSymbol? configType = configInterface?.TypeArguments[0];
+        ConstructorModel constructor = ReadConstructor(type, configType, location, diagnostics, out bool logs);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        SourceModel? source = ReadSource(type, compilation, location, diagnostics);
+        ExtractModel? extract = ReadExtract(type, location, diagnostics);
+        if (source is null && extract is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoCapability, location, metadata.Name));
+        }
+
+        bool reportsOffsets = extract?.Fields.Any(f => f.ReportsOffsets) == true;
+        (ApiVersion required, string reasons) = ApiVersionRules.Compute(logs, reportsOffsets);
+        if (requiredOverride.Length > 0)
+        {
+            if (!ApiVersionRules.TryParse(requiredOverride, out ApiVersion requested) || requested.Major != 3 || requested.CompareTo(required) < 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RequiredVersionTooLow, location, requiredOverride, required.ToString(), reasons));
+            }
+            else
+            {
+                required = requested;
+            }
+        }
+
+        ConfigNode? shape = configType is null ? null : new ConfigShapeReader(compilation, diagnostics).Read(configType);
+        string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
+        var model = new PluginModel(
+            ns,
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            metadata,
+            constructor,
+            null,
+            source,
+            extract,
+            required,
+            diagnostics.ToEquatableArray());
+        return new PluginCandidate(model, configType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape, LocationInfo.From(location));
+    }
+
+    private static PluginMetadata ReadMetadata(AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics, out string requiredOverride)
+    {
+        string name = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
+        string version = "", description = "", contact = "";
+        requiredOverride = "";
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            string value = argument.Value.Value as string ?? "";
+            switch (argument.Key)
+            {
+                case "Version": version = value; break;
+                case "Description": description = value; break;
+                case "Contact": contact = value; break;
+                case "RequiredApiVersion": requiredOverride = value; break;
+            }
+        }
+
+        if (!Naming.IsValidPluginName(name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPluginName, location, name));
+        }
+
+        if (!Naming.IsSemanticVersion(version))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidVersion, location, version));
+        }
+
+        return new PluginMetadata(name, version, description, contact);
+    }
+
+    private static ConstructorModel ReadConstructor(INamedTypeSymbol type, ITypeSymbol? configType, Location? location, List<DiagnosticInfo> diagnostics, out bool logs)
+    {
+        logs = false;
+        IMethodSymbol? best = null;
+        List<ConstructorParameter>? bestParameters = null;
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+            {
+                continue;
+            }
+
+            var parameters = new List<ConstructorParameter>();
+            foreach (IParameterSymbol parameter in constructor.Parameters)
+            {
+                string parameterType = parameter.Type.ToDisplayString();
+                if (configType is not null && SymbolEqualityComparer.Default.Equals(parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), configType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+                {
+                    parameters.Add(ConstructorParameter.Config);
+                }
+                else if (parameterType == ContextType)
+                {
+                    parameters.Add(ConstructorParameter.Context);
+                }
+                else if (parameterType == LoggerType)
+                {
+                    parameters.Add(ConstructorParameter.Logger);
+                }
+                else
+                {
+                    parameters = null;
+                    break;
+                }
+            }
+
+            if (parameters is not null && (bestParameters is null || parameters.Count > bestParameters.Count))
+            {
+                best = constructor;
+                bestParameters = parameters;
+            }
+        }
+
+        if (best is null || bestParameters is null)
+        {
+            string allowed = configType is null ? "PluginContext, PluginLogger" : $"{configType.Name}, PluginContext, PluginLogger";
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstructor, location, type.Name, allowed));
+            return new ConstructorModel(EquatableArray<ConstructorArgument>.Empty);
+        }
+
+        logs = bestParameters.Contains(ConstructorParameter.Logger);
+        return new ConstructorModel(bestParameters.Select(p => new ConstructorArgument(p)).ToEquatableArray());
+    }
+
+    private static SourceModel? ReadSource(INamedTypeSymbol type, Compilation compilation, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        INamedTypeSymbol? source = type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString() == SourceInterface);
+        if (source is null)
+        {
+            return null;
+        }
+
+        ITypeSymbol instance = source.TypeArguments[0];
+        object? id = ConstantProperty(type, "SourceId", compilation, diagnostics);
+        object? name = ConstantProperty(type, "EventSource", compilation, diagnostics);
+        uint sourceId = ToSourceId(id);
+        string eventSource = name as string ?? "";
+        if (id is not null && name is not null)
+        {
+            if (sourceId == 0 || eventSource.Length == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.IncompleteSource, location, type.Name, sourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), eventSource));
+            }
+            else if (eventSource == "syscall")
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedSource, location));
+            }
+        }
+
+        return new SourceModel(
+            instance.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            sourceId,
+            eventSource,
+            Implements(type, "Falco.Plugins.IOpenParamsProvider"),
+            Implements(instance, "Falco.Plugins.IProgressReporter"),
+            Implements(type, "Falco.Plugins.IEventFormatter"));
+    }
+
+    private static ExtractModel? ReadExtract(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        bool extracts = Implements(type, ExtractorInterface);
+        List<FieldModel> fields = FieldParser.Parse(type, diagnostics);
+        if (!extracts)
+        {
+            if (fields.Count > 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoFields, location, $"The class '{type.Name}' declares [Field] methods but does not implement IFieldExtractor"));
+            }
+
+            return null;
+        }
+
+        bool declared = type.GetMembers().OfType<IMethodSymbol>().Any(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == FieldParser.FieldAttributeName));
+        if (!declared)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoFields, location, $"The plugin '{type.Name}' implements IFieldExtractor but declares no [Field] method; Falco requires at least one field"));
+        }
+
+        string[] sources = type.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == "Falco.Plugins.ExtractEventSourcesAttribute" && a.ConstructorArguments.Length == 1)
+            .SelectMany(a => a.ConstructorArguments[0].Values.Select(v => v.Value as string ?? ""))
+            .Where(s => s.Length > 0)
+            .ToArray();
+        return new ExtractModel(fields.ToEquatableArray(), sources.Select(s => new StringValue(s)).ToEquatableArray());
+    }
+
+    /// <summary>The compile-time constant a static property returns, or <see langword="null"/> after reporting why not.</summary>
+    private static object? ConstantProperty(INamedTypeSymbol type, string name, Compilation compilation, List<DiagnosticInfo> diagnostics)
+    {
+        IPropertySymbol? property = type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault(p => p.IsStatic);
+        if (property is null)
+        {
+            return null;
+        }
+
+        foreach (SyntaxReference reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not PropertyDeclarationSyntax syntax)
+            {
+                continue;
+            }
+
+            ExpressionSyntax? expression = syntax.ExpressionBody?.Expression ?? syntax.Initializer?.Value;
+            if (expression is null && syntax.AccessorList is not null)
+            {
+                AccessorDeclarationSyntax? getter = syntax.AccessorList.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
+                expression = getter?.ExpressionBody?.Expression
+                    ?? (getter?.Body?.Statements.Count == 1 && getter.Body.Statements[0] is ReturnStatementSyntax ret ? ret.Expression : null);
+            }
+
+            if (expression is not null)
+            {
+                Optional<object?> constant = compilation.GetSemanticModel(expression.SyntaxTree).GetConstantValue(expression);
+                if (constant.HasValue && constant.Value is not null)
+                {
+                    return constant.Value;
+                }
+            }
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotConstant, property.Locations.FirstOrDefault(), $"{type.Name}.{name}"));
+        return null;
+    }
+
+    /// <summary>The id as the uint the property returns; an int literal (e.g. <c>=> 3;</c>) converts to it.</summary>
+    private static uint ToSourceId(object? value) => value switch
+    {
+        uint u => u,
+        int i when i > 0 => (uint)i,
+        long l when l > 0 && l <= uint.MaxValue => (uint)l,
+        _ => 0,
+    };
+
+    private static bool Implements(ITypeSymbol type, string interfaceName) =>
+        type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
+}
