@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+
+namespace Falco.Plugins.Testing.Native;
+
+/// <summary>The dynamic loader of glibc (dlopen lives in libc since glibc 2.34).</summary>
+internal static unsafe partial class LibDl
+{
+    public const int RtldNow = 0x00002;
+    public const int RtldLocal = 0;
+    public const int RtldNoLoad = 0x00004;
+
+    [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "dlsym", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint Symbol(nint handle, string name);
+
+    [LibraryImport("libc", EntryPoint = "dlclose")]
+    public static partial int Close(nint handle);
+
+    [LibraryImport("libc", EntryPoint = "dlerror")]
+    public static partial byte* Error();
+
+    /// <summary>The last loader error, or a generic text.</summary>
+    public static string LastError()
+    {
+        byte* message = Error();
+        return message is null ? "unknown dynamic loader error" : Marshal.PtrToStringUTF8((nint)message) ?? "";
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using Falco.Plugins.Testing.Loading;
+
+namespace Falco.Plugins.Testing;
+
+/// <summary>How the host presents itself to plugins.</summary>
+public sealed class PluginHostOptions
+{
+    /// <summary>The defaults: a framework at the plugin API version this SDK is written against.</summary>
+    public static PluginHostOptions Default { get; } = new();
+
+    /// <summary>The plugin API version the host claims (3.12.0 by default); plugins that require more are refused.</summary>
+    public Version ApiVersion { get; init; } = new(Abi.AbiConstants.ApiMajor, Abi.AbiConstants.ApiMinor, Abi.AbiConstants.ApiPatch);
+
+    /// <summary>
+    /// Whether the host validates init configs against the plugin's schema before init, as
+    /// libsinsp does. Turn it off to see how the plugin itself handles a bad config.
+    /// </summary>
+    public bool ValidateConfig { get; init; } = true;
+
+    /// <summary>Receives every message plugins send to the framework's logger (besides <see cref="Plugin.Logs"/>).</summary>
+    public Action<LogEntry>? Log { get; init; }
+
+    /// <summary>How long <see cref="PluginCapture.ReadEvents"/> keeps retrying a source that times out before giving up.</summary>
+    public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    internal LenientVersion FrameworkApiVersion =>
+        new((uint)ApiVersion.Major, (uint)ApiVersion.Minor, (uint)Math.Max(0, ApiVersion.Build));
+}
+
+/// <summary>A message a plugin sent to the framework's logger.</summary>
+/// <param name="Component">The component (the plugin name when the plugin gave none).</param>
+/// <param name="Message">The message.</param>
+/// <param name="Severity">The severity.</param>
+public sealed record LogEntry(string Component, string Message, LogSeverity Severity);

@@ -1,0 +1,100 @@
+using System;
+using System.Buffers.Binary;
+using System.Text;
+using Falco.Plugins.Abi;
+
+namespace Falco.Plugins.Testing;
+
+/// <summary>
+/// A copy of one event as the framework saw it, with the number it gave the event. Events
+/// come from a <see cref="PluginCapture"/>, or are built with <see cref="PluginEvent"/> or
+/// <see cref="FromBytes"/> to feed extractors directly.
+/// </summary>
+public sealed class CapturedEvent
+{
+    private readonly byte[] _bytes;
+
+    private CapturedEvent(byte[] bytes, ulong number, string source)
+    {
+        _bytes = bytes;
+        Number = number;
+        Source = source;
+    }
+
+    /// <summary>The event number (evtnum).</summary>
+    public ulong Number { get; }
+
+    /// <summary>The event source the event belongs to.</summary>
+    public string Source { get; }
+
+    /// <summary>The whole event, header included.</summary>
+    public ReadOnlyMemory<byte> Bytes => _bytes;
+
+    /// <summary>The timestamp in nanoseconds since the epoch.</summary>
+    public ulong Timestamp => BinaryPrimitives.ReadUInt64LittleEndian(_bytes);
+
+    /// <summary>The thread id.</summary>
+    public ulong ThreadId => BinaryPrimitives.ReadUInt64LittleEndian(_bytes.AsSpan(8));
+
+    /// <summary>The length field of the header.</summary>
+    public uint Length => BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(16));
+
+    /// <summary>The event code.</summary>
+    public ushort Type => BinaryPrimitives.ReadUInt16LittleEndian(_bytes.AsSpan(20));
+
+    /// <summary>The number of parameters.</summary>
+    public uint ParamCount => BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(22));
+
+    /// <summary>For a plugin event, the plugin id parameter.</summary>
+    public uint PluginId => Type == AbiConstants.PluginEventCode && _bytes.Length >= AbiConstants.PluginEventPayloadOffset
+        ? BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(34))
+        : 0;
+
+    /// <summary>For a well-formed plugin event, its payload; otherwise empty.</summary>
+    public ReadOnlyMemory<byte> Payload
+    {
+        get
+        {
+            if (Type != AbiConstants.PluginEventCode || _bytes.Length < AbiConstants.PluginEventPayloadOffset)
+            {
+                return ReadOnlyMemory<byte>.Empty;
+            }
+
+            uint length = BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(30));
+            return length <= (uint)(_bytes.Length - AbiConstants.PluginEventPayloadOffset)
+                ? _bytes.AsMemory(AbiConstants.PluginEventPayloadOffset, (int)length)
+                : ReadOnlyMemory<byte>.Empty;
+        }
+    }
+
+    /// <summary>The payload decoded as UTF-8.</summary>
+    public string PayloadText => Encoding.UTF8.GetString(Payload.Span);
+
+    /// <summary>Builds a well-formed plugin event (code 322).</summary>
+    public static CapturedEvent PluginEvent(uint pluginId, ReadOnlySpan<byte> payload, ulong number = 1, string source = "", ulong timestamp = 0)
+    {
+        byte[] bytes = new byte[AbiConstants.PluginEventPayloadOffset + payload.Length];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, timestamp);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), ulong.MaxValue);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(16), (uint)bytes.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(20), AbiConstants.PluginEventCode);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(22), 2);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(26), 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(30), (uint)payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(34), pluginId);
+        payload.CopyTo(bytes.AsSpan(AbiConstants.PluginEventPayloadOffset));
+        return new CapturedEvent(bytes, number, source);
+    }
+
+    /// <summary>Wraps arbitrary bytes as an event, well-formed or not (for robustness tests).</summary>
+    public static CapturedEvent FromBytes(byte[] bytes, ulong number = 1, string source = "")
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return new CapturedEvent(bytes, number, source);
+    }
+
+    internal byte[] RawBytes => _bytes;
+
+    /// <inheritdoc />
+    public override string ToString() => $"#{Number} type={Type} len={Length} ts={Timestamp}";
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Text;
+using Falco.Plugins.Abi;
+
+namespace Falco.Plugins.Testing.Running;
+
+/// <summary>
+/// The framework side a plugin talks back to (its "owner"): the owner's last error and the
+/// logger. The pointer handed to the plugin as <c>ss_plugin_owner_t*</c> is a GC handle to it.
+/// </summary>
+internal sealed unsafe class HostOwner : IDisposable
+{
+    private readonly List<LogEntry> _logs = new();
+    private readonly Action<LogEntry>? _sink;
+    private readonly string _pluginName;
+    private GCHandle _handle;
+    private byte* _lastError;
+
+    public HostOwner(string pluginName, Action<LogEntry>? sink)
+    {
+        _pluginName = pluginName;
+        _sink = sink;
+        _handle = GCHandle.Alloc(this);
+    }
+
+    public void* Pointer => (void*)GCHandle.ToIntPtr(_handle);
+
+    /// <summary>The owner's last error, as get_owner_last_error reports it; null for none.</summary>
+    public string? LastError
+    {
+        get => _lastError is null ? null : PluginLibrary.Str(_lastError);
+        set
+        {
+            NativeMemory.Free(_lastError);
+            _lastError = null;
+            if (value is not null)
+            {
+                byte[] bytes = Encoding.UTF8.GetBytes(value + "\0");
+                _lastError = (byte*)NativeMemory.Alloc((nuint)bytes.Length);
+                bytes.CopyTo(new Span<byte>(_lastError, bytes.Length));
+            }
+        }
+    }
+
+    public IReadOnlyList<LogEntry> Logs
+    {
+        get
+        {
+            lock (_logs)
+            {
+                return _logs.ToArray();
+            }
+        }
+    }
+
+    public static delegate* unmanaged<void*, byte*> GetOwnerLastErrorFunction => &GetOwnerLastError;
+
+    public static delegate* unmanaged<void*, byte*, byte*, LogSeverity, void> LogFunction => &Log;
+
+    public void Dispose()
+    {
+        LastError = null;
+        if (_handle.IsAllocated)
+        {
+            _handle.Free();
+        }
+    }
+
+    private static HostOwner? From(void* owner) =>
+        owner is null ? null : GCHandle.FromIntPtr((nint)owner).Target as HostOwner;
+
+    [UnmanagedCallersOnly]
+    private static byte* GetOwnerLastError(void* owner)
+    {
+        try
+        {
+            return From(owner)?._lastError;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void Log(void* owner, byte* component, byte* message, LogSeverity severity)
+    {
+        try
+        {
+            HostOwner? host = From(owner);
+            if (host is null)
+            {
+                return;
+            }
+
+            string name = component is null ? host._pluginName : PluginLibrary.Str(component);
+            var entry = new LogEntry(name, PluginLibrary.Str(message), severity);
+            lock (host._logs)
+            {
+                host._logs.Add(entry);
+            }
+
+            host._sink?.Invoke(entry);
+        }
+        catch (Exception)
+        {
+            // A logger must not fail its caller.
+        }
+    }
+}
