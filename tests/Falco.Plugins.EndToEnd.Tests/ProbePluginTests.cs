@@ -18,7 +18,7 @@ public sealed class ProbePluginTests
 
     private static Plugin Load(string config = Config, PluginHostOptions? options = null) => Plugin.Load(PublishedPlugins.Probe, config, options);
 
-    private static CapturedEvent Event(ulong value) => CapturedEvent.PluginEvent(999, Encoding.UTF8.GetBytes(value.ToString(CultureInfo.InvariantCulture)), value, "probe");
+    private static CapturedEvent Event(ulong value) => CapturedEvent.PluginEvent(999, Encoding.UTF8.GetBytes(value.ToString(CultureInfo.InvariantCulture)), source: "probe");
 
     [Fact]
     public void Requires_the_api_version_of_its_features_and_is_refused_by_older_frameworks()
@@ -121,6 +121,19 @@ public sealed class ProbePluginTests
     }
 
     [Fact]
+    public void Caches_the_parsed_payload_per_event_not_across_events()
+    {
+        using var plugin = Load();
+        CapturedEvent first = CapturedEvent.PluginEvent(999, "10"u8, number: 5);
+        CapturedEvent second = CapturedEvent.PluginEvent(999, "20"u8, number: 6);
+
+        Assert.Equal(10ul, plugin.Extract(first, "probe.value").UInt64);
+        Assert.Equal("value-10", plugin.Extract(first, "probe.text").String);
+        Assert.Equal(20ul, plugin.Extract(second, "probe.value").UInt64);
+        Assert.Equal(10ul, plugin.Extract(first, "probe.value").UInt64);
+    }
+
+    [Fact]
     public void Extracts_nothing_from_events_that_are_not_plugin_events()
     {
         using var plugin = Load();
@@ -138,9 +151,9 @@ public sealed class ProbePluginTests
         byte[] bytes = Event(5).Bytes.ToArray();
         BitConverter.TryWriteBytes(bytes.AsSpan(30), 1000u);
 
-        var error = Assert.Throws<PluginHostException>(() => plugin.Extract(CapturedEvent.FromBytes(bytes), "probe.value"));
+        var error = Assert.Throws<PluginHostException>(() => plugin.Extract(CapturedEvent.FromBytes(bytes, number: 77), "probe.value"));
 
-        Assert.Contains("probe: extract_fields: event 1 is malformed: the payload length 1000 exceeds the 1 bytes left in the event", error.Message, StringComparison.Ordinal);
+        Assert.Contains("probe: extract_fields: event 77 is malformed: the payload length 1000 exceeds the 1 bytes left in the event", error.Message, StringComparison.Ordinal);
         Assert.Equal(5ul, plugin.Extract(Event(5), "probe.value").UInt64);
     }
 

@@ -70,9 +70,16 @@ public sealed class CapturedEvent
     /// <summary>The payload decoded as UTF-8.</summary>
     public string PayloadText => Encoding.UTF8.GetString(Payload.Span);
 
-    /// <summary>Builds a well-formed plugin event (code 322).</summary>
-    public static CapturedEvent PluginEvent(uint pluginId, ReadOnlySpan<byte> payload, ulong number = 1, string source = "", ulong timestamp = 0)
+    private static long s_lastNumber;
+
+    /// <summary>Builds a well-formed plugin event (code 322); without a number, it gets the next one of a process-wide sequence.</summary>
+    public static CapturedEvent PluginEvent(uint pluginId, ReadOnlySpan<byte> payload, ulong number = 0, string source = "", ulong timestamp = 0)
     {
+        if (number == 0)
+        {
+            number = (ulong)System.Threading.Interlocked.Increment(ref s_lastNumber);
+        }
+
         byte[] bytes = new byte[AbiConstants.PluginEventPayloadOffset + payload.Length];
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, timestamp);
         BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), ulong.MaxValue);
@@ -87,9 +94,14 @@ public sealed class CapturedEvent
     }
 
     /// <summary>Wraps arbitrary bytes as an event, well-formed or not (for robustness tests).</summary>
-    public static CapturedEvent FromBytes(byte[] bytes, ulong number = 1, string source = "")
+    public static CapturedEvent FromBytes(byte[] bytes, ulong number = 0, string source = "")
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        if (number == 0)
+        {
+            number = (ulong)System.Threading.Interlocked.Increment(ref s_lastNumber);
+        }
+
         return new CapturedEvent(bytes, number, source);
     }
 

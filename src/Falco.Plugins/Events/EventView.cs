@@ -1,5 +1,7 @@
 using System;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Falco.Plugins.Abi;
 
 namespace Falco.Plugins;
@@ -32,6 +34,9 @@ public readonly unsafe ref struct EventView
 
     /// <summary>The whole event, header included.</summary>
     public ReadOnlySpan<byte> Raw => _bytes;
+
+    /// <summary>Where the event is in memory: with its number, it tells events apart for caches.</summary>
+    internal nint Address => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(_bytes));
 
     /// <summary>Whether this is a plugin event (code 322) produced by a source plugin.</summary>
     public bool IsPluginEvent => Type == AbiConstants.PluginEventCode;

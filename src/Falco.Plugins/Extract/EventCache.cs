@@ -18,6 +18,7 @@ public sealed class EventCache<T>
 {
     private ulong _eventNumber = ulong.MaxValue;
     private ulong _timestamp;
+    private nint _address;
     private bool _valid;
     private T _value = default!;
 
@@ -25,14 +26,20 @@ public sealed class EventCache<T>
     public T Get(ref ExtractContext context, PayloadParser<T> parser)
     {
         ArgumentNullException.ThrowIfNull(parser);
-        ulong timestamp = context.Event.Timestamp;
-        if (!_valid || _eventNumber != context.EventNumber || _timestamp != timestamp)
+        EventView evt = context.Event;
+        ulong timestamp = evt.Timestamp;
+        nint address = evt.Address;
+
+        // The framework numbers events uniquely; the timestamp and address also tell apart events
+        // that hosts built by hand with the same number.
+        if (!_valid || _eventNumber != context.EventNumber || _timestamp != timestamp || _address != address)
         {
             // Invalidate first: if the parser throws, the next call parses again.
             _valid = false;
             _value = parser(context.Payload);
             _eventNumber = context.EventNumber;
             _timestamp = timestamp;
+            _address = address;
             _valid = true;
         }
 
