@@ -98,7 +98,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor RequiredVersionTooLow = Error(
         "FALCO0018",
         "Required API version lower than the features need",
-        "RequiredApiVersion '{0}' is lower than {1}, which the plugin's features need ({2}); remove it or raise it");
+        "RequiredApiVersion '{0}' must be a 3.x.y version of at least {1}, which the plugin's features need ({2}); remove it or raise it");
 
     public static readonly DiagnosticDescriptor NoCapability = Error(
         "FALCO0019",
@@ -114,6 +114,11 @@ internal static class Diagnostics
         "FALCO0021",
         "Config member not described by the init schema",
         "The config member '{0}' has the type '{1}', which the init schema describes as any JSON value");
+
+    public static readonly DiagnosticDescriptor InitOnlyDefault = Warning(
+        "FALCO0022",
+        "Config default lost on init-only property",
+        "The config property '{0}' is init-only with an initializer: System.Text.Json's source generator sets it to its type's default when the key is missing, not to the initializer; declare it with 'set'");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -23,7 +23,7 @@ public sealed class PluginGenerator : IIncrementalGenerator
         IncrementalValuesProvider<PluginCandidate> candidates = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 PluginParser.PluginAttributeName,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.ValueText: not "struct" },
                 static (ctx, ct) => PluginParser.Parse(ctx, ct))
             .Where(static c => c is not null)!;
 
@@ -59,7 +59,7 @@ public sealed class PluginGenerator : IIncrementalGenerator
 
             if (first is not null)
             {
-                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.MultiplePlugins, null, first.ClassName));
+                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.MultiplePlugins, plugin.Location?.ToLocation(), first.ClassName));
                 continue;
             }
 
@@ -87,7 +87,7 @@ internal static class ConfigResolver
         if (context is null)
         {
             string shortName = candidate.ConfigTypeName.Substring(candidate.ConfigTypeName.LastIndexOf('.') + 1);
-            var diagnostic = new DiagnosticInfo(Diagnostics.NoConfigContext, candidate.Location,
+            var diagnostic = new DiagnosticInfo(Diagnostics.NoConfigContext, model.Location,
                 new[] { new StringValue(shortName) }.ToEquatableArray());
             return model with { Diagnostics = model.Diagnostics.Items.Add(diagnostic).ToEquatableArray() };
         }

@@ -29,7 +29,7 @@ internal static class ExportsEmitter
             code.Line();
         }
 
-        code.Open($"partial class {plugin.ClassName}");
+        code.Open($"partial {plugin.TypeKeyword} {plugin.ClassName}");
         code.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         code.Open("private static unsafe class FalcoPluginExports");
         EmitDescriptor(code, plugin);

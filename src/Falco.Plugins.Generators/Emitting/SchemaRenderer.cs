@@ -32,7 +32,7 @@ internal static class SchemaRenderer
 
         if (defaultJson is not null)
         {
-            json.Name("default").Raw(defaultJson);
+            json.Name("default").Raw(EnumDefault(node, context, defaultJson) ?? defaultJson);
         }
 
         WriteBody(json, node, context);
@@ -123,6 +123,18 @@ internal static class SchemaRenderer
 
                 break;
         }
+    }
+
+    /// <summary>The default of an enum serialized as strings: the JSON name of the member whose value it is.</summary>
+    private static string? EnumDefault(ConfigNode node, JsonContextInfo context, string defaultJson)
+    {
+        if (node.Kind != ConfigNodeKind.Enum || !(node.EnumAsString || context.StringEnums))
+        {
+            return null;
+        }
+
+        EnumMember? member = node.EnumMembers.FirstOrDefault(m => m.Value == defaultJson);
+        return member is null ? null : JsonBuilder.Quote(member.Name);
     }
 
     private static void WriteType(JsonBuilder json, string type, bool nullable)

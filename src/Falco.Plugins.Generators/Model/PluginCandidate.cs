@@ -7,5 +7,4 @@ namespace Falco.Plugins.Generators.Model;
 internal sealed record PluginCandidate(
     PluginModel Model,
     string? ConfigTypeName,
-    ConfigNode? ConfigShape,
-    LocationInfo? Location);
+    ConfigNode? ConfigShape);

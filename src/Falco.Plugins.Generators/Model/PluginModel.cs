@@ -4,6 +4,7 @@ namespace Falco.Plugins.Generators.Model;
 internal sealed record PluginModel(
     string Namespace,
     string ClassName,
+    string TypeKeyword,
     string FullName,
     PluginMetadata Metadata,
     ConstructorModel Constructor,
@@ -11,7 +12,8 @@ internal sealed record PluginModel(
     SourceModel? Source,
     ExtractModel? Extract,
     ApiVersion RequiredApiVersion,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    LocationInfo? Location)
 {
     public bool IsValid => Diagnostics.Items.IsEmpty || !HasErrors(Diagnostics);
 

@@ -120,6 +120,11 @@ internal sealed class ConfigShapeReader
                 continue;
             }
 
+            if (property.SetMethod is { IsInitOnly: true } && HasInitializer(property))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InitOnlyDefault, property.Locations.FirstOrDefault(), property.Name));
+            }
+
             string? jsonName = AttributeString(property, "System.Text.Json.Serialization.JsonPropertyNameAttribute");
             bool required = property.IsRequired || HasAttribute(property, "System.Text.Json.Serialization.JsonRequiredAttribute");
             properties.Add(new ConfigProperty(
@@ -244,7 +249,7 @@ internal sealed class ConfigShapeReader
                 Optional<object?> constant = model.GetConstantValue(value);
                 if (constant.HasValue)
                 {
-                    return ConstantToJson(constant.Value, property.Type);
+                    return ConstantToJson(constant.Value);
                 }
             }
         }
@@ -252,29 +257,24 @@ internal sealed class ConfigShapeReader
         return null;
     }
 
-    private static string? ConstantToJson(object? value, ITypeSymbol type)
+    /// <summary>
+    /// A constant as JSON. An enum constant is its number: SchemaRenderer writes it as a member
+    /// name when the enum is serialized as strings, which the JsonSerializerContext options decide too.
+    /// </summary>
+    private static string? ConstantToJson(object? value) => value switch
     {
-        if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol enumType)
-        {
-            IFieldSymbol? field = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => Equals(f.ConstantValue, value));
-            return HasStringEnumConverter(enumType) && field is not null
-                ? Emitting.JsonBuilder.Quote(field.Name)
-                : System.Convert.ToString(value, CultureInfo.InvariantCulture);
-        }
-
-        return value switch
-        {
-            null => "null",
-            bool b => b ? "true" : "false",
-            string s => Emitting.JsonBuilder.Quote(s),
-            char c => Emitting.JsonBuilder.Quote(c.ToString()),
-            float f => f.ToString("R", CultureInfo.InvariantCulture),
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
-            decimal m => m.ToString(CultureInfo.InvariantCulture),
-            System.IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-            _ => null,
-        };
-    }
+        null => "null",
+        bool b => b ? "true" : "false",
+        string s => Emitting.JsonBuilder.Quote(s),
+        char c => Emitting.JsonBuilder.Quote(c.ToString()),
+        float f when float.IsNaN(f) || float.IsInfinity(f) => null, // no JSON number for them
+        double d when double.IsNaN(d) || double.IsInfinity(d) => null,
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        System.IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     private static string? Description(ISymbol member)
     {
@@ -301,6 +301,9 @@ internal sealed class ConfigShapeReader
             return null;
         }
     }
+
+    private static bool HasInitializer(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null });
 
     private static bool HasStringEnumConverter(ISymbol symbol) =>
         symbol.GetAttributes().Any(a =>

@@ -88,7 +88,8 @@ internal static class FieldTypeMapper
                 return null;
         }
 
-        switch (core.ToDisplayString())
+        // Without the annotation: an 'IPAddress?' return type is an IPAddress that may be null.
+        switch (core.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString())
         {
             case "System.ReadOnlySpan<byte>" when !nullable:
                 return Check(explicitType, FieldTypes.String, new[] { FieldTypes.String, FieldTypes.IPAddress, FieldTypes.IPNetwork }, false,

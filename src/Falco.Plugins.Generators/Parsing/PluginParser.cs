@@ -21,7 +21,7 @@ internal static class PluginParser
 
     public static PluginCandidate? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration)
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
         {
             return null;
         }
@@ -81,6 +81,7 @@ internal static class PluginParser
         var model = new PluginModel(
             ns,
             type.Name,
+            declaration is RecordDeclarationSyntax ? "record" : "class",
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             metadata,
             constructor,
@@ -88,8 +89,9 @@ internal static class PluginParser
             source,
             extract,
             required,
-            diagnostics.ToEquatableArray());
-        return new PluginCandidate(model, configType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape, LocationInfo.From(location));
+            diagnostics.ToEquatableArray(),
+            LocationInfo.From(location));
+        return new PluginCandidate(model, configType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape);
     }
 
     private static PluginMetadata ReadMetadata(AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics, out string requiredOverride)
@@ -184,8 +186,8 @@ internal static class PluginParser
         }
 
         ITypeSymbol instance = source.TypeArguments[0];
-        object? id = ConstantProperty(type, "SourceId", compilation, diagnostics);
-        object? name = ConstantProperty(type, "EventSource", compilation, diagnostics);
+        object? id = ConstantProperty(type, source, "SourceId", compilation, diagnostics);
+        object? name = ConstantProperty(type, source, "EventSource", compilation, diagnostics);
         uint sourceId = ToSourceId(id);
         string eventSource = name as string ?? "";
         if (id is not null && name is not null)
@@ -237,10 +239,14 @@ internal static class PluginParser
         return new ExtractModel(fields.ToEquatableArray(), sources.Select(s => new StringValue(s)).ToEquatableArray());
     }
 
-    /// <summary>The compile-time constant a static property returns, or <see langword="null"/> after reporting why not.</summary>
-    private static object? ConstantProperty(INamedTypeSymbol type, string name, Compilation compilation, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// The compile-time constant that the class's implementation of the static interface property
+    /// returns (declared implicitly or explicitly), or <see langword="null"/> after reporting why not.
+    /// </summary>
+    private static object? ConstantProperty(INamedTypeSymbol type, INamedTypeSymbol sourceInterface, string name, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
-        IPropertySymbol? property = type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault(p => p.IsStatic);
+        ISymbol? member = sourceInterface.GetMembers(name).FirstOrDefault();
+        IPropertySymbol? property = member is null ? null : type.FindImplementationForInterfaceMember(member) as IPropertySymbol;
         if (property is null)
         {
             return null;

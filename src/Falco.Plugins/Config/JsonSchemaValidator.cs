@@ -154,15 +154,16 @@ internal static class JsonSchemaValidator
             return null;
         }
 
-        int length = instance.GetString()!.Length;
+        // JSON Schema counts characters (code points), not UTF-16 units: an emoji is one character.
+        int length = instance.GetString()!.EnumerateRunes().Count();
         if (TryGetCount(schema, "minLength", out int min) && length < min)
         {
-            return new SchemaViolation(path, $"must be at least {min} characters long, got {length}");
+            return new SchemaViolation(path, $"must be at least {Count(min, "character")} long, got {length}");
         }
 
         if (TryGetCount(schema, "maxLength", out int max) && length > max)
         {
-            return new SchemaViolation(path, $"must be at most {max} characters long, got {length}");
+            return new SchemaViolation(path, $"must be at most {Count(max, "character")} long, got {length}");
         }
 
         return null;
@@ -231,12 +232,12 @@ internal static class JsonSchemaValidator
         int count = instance.GetArrayLength();
         if (TryGetCount(schema, "minItems", out int min) && count < min)
         {
-            return new SchemaViolation(path, $"must have at least {min} items, got {count}");
+            return new SchemaViolation(path, $"must have at least {Count(min, "item")}, got {count}");
         }
 
         if (TryGetCount(schema, "maxItems", out int max) && count > max)
         {
-            return new SchemaViolation(path, $"must have at most {max} items, got {count}");
+            return new SchemaViolation(path, $"must have at most {Count(max, "item")}, got {count}");
         }
 
         if (!schema.TryGetProperty("items", out JsonElement items) || items.ValueKind is not (JsonValueKind.Object or JsonValueKind.False))
@@ -375,6 +376,8 @@ internal static class JsonSchemaValidator
             _ => true,
         };
     }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static string Article(string type) => type switch
     {

@@ -19,6 +19,7 @@ internal sealed unsafe class NativeArena : IDisposable
     private int _current;
     private byte* _next;
     private byte* _end;
+    private byte* _last;
 
     public NativeArena(nuint initialSize)
     {
@@ -45,6 +46,7 @@ internal sealed unsafe class NativeArena : IDisposable
     public void Reset()
     {
         _current = 0;
+        _last = null;
         _next = (byte*)_chunks[0];
         _end = _next + _sizes[0];
     }
@@ -56,6 +58,7 @@ internal sealed unsafe class NativeArena : IDisposable
         if (start + size <= _end && start >= _next)
         {
             _next = start + size;
+            _last = start;
             return start;
         }
 
@@ -66,9 +69,10 @@ internal sealed unsafe class NativeArena : IDisposable
     public Span<byte> AllocSpan(int length) => new(Alloc((nuint)length), length);
 
     /// <summary>Gives back the unused tail of the most recent allocation, for writes whose final size was unknown.</summary>
+    /// <remarks>Any other pointer is ignored: moving back over a later allocation would hand its bytes out twice.</remarks>
     public void Shrink(byte* allocation, nuint usedSize)
     {
-        if (allocation + usedSize <= _next)
+        if (allocation == _last && allocation + usedSize <= _next)
         {
             _next = allocation + usedSize;
         }
