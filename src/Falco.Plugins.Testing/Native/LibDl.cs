@@ -9,8 +9,18 @@ internal static unsafe partial class LibDl
     public const int RtldLocal = 0;
     public const int RtldNoLoad = 0x00004;
 
+    /// <summary>
+    /// dlopen. dlerror is called first: that clears stale errors and binds its P/Invoke, whose
+    /// lazy binding would otherwise run dlopen/dlsym after a failure and erase the error.
+    /// </summary>
+    public static nint Open(string path, int flags)
+    {
+        _ = Error();
+        return DlOpen(path, flags);
+    }
+
     [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint Open(string path, int flags);
+    private static partial nint DlOpen(string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "dlsym", StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint Symbol(nint handle, string name);

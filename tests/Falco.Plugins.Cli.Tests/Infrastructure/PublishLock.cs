@@ -1,0 +1,25 @@
+using System;
+using System.Threading;
+
+namespace Falco.Plugins.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// The machine-wide lock around <c>dotnet publish</c> that every test project of the repository
+/// takes: publishing restores and builds the SDK too, so one publish runs at a time.
+/// </summary>
+internal static class PublishLock
+{
+    public static T Run<T>(Func<T> publish)
+    {
+        using var mutex = new Mutex(false, "Global\\falco-plugin-sdk-dotnet-publish");
+        mutex.WaitOne();
+        try
+        {
+            return publish();
+        }
+        finally
+        {
+            mutex.ReleaseMutex();
+        }
+    }
+}
