@@ -97,6 +97,23 @@ public readonly unsafe ref struct EventView
         return true;
     }
 
+    /// <summary>Whether <paramref name="evt"/> is a well-formed plugin event (code 322), read straight from the header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsWellFormedPluginEvent(EventHeader* evt)
+    {
+        uint len = evt->Len;
+        byte* bytes = (byte*)evt;
+        return evt->Type == AbiConstants.PluginEventCode
+            && len >= AbiConstants.PluginEventPayloadOffset && len <= int.MaxValue
+            && evt->NParams == 2
+            && Unsafe.ReadUnaligned<uint>(bytes + EventHeader.Size) == 4
+            && Unsafe.ReadUnaligned<uint>(bytes + EventHeader.Size + 4) <= len - AbiConstants.PluginEventPayloadOffset;
+    }
+
+    /// <summary>A view over an event already checked by <see cref="IsWellFormedPluginEvent(EventHeader*)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static EventView CreateUnchecked(EventHeader* evt) => new(new ReadOnlySpan<byte>(evt, (int)evt->Len));
+
     /// <summary>Checks the layout of a code-322 event: two parameters, a 4-byte plugin id and a payload that fits.</summary>
     internal static bool IsWellFormedPluginEvent(ReadOnlySpan<byte> bytes, out string? error)
     {

@@ -6,17 +6,18 @@ namespace Falco.Plugins;
 /// What an extractor method gets about the event whose fields are requested. Valid only
 /// during the call; do not keep the spans it hands out.
 /// </summary>
-public ref struct ExtractContext
+public unsafe ref struct ExtractContext
 {
     private readonly EventView _event;
+    private readonly byte* _eventSource;
     private int _offsetStart;
     private int _offsetLength;
 
-    internal ExtractContext(EventView evt, ulong eventNumber, ReadOnlySpan<byte> eventSource)
+    internal ExtractContext(EventView evt, ulong eventNumber, byte* eventSource)
     {
         _event = evt;
         EventNumber = eventNumber;
-        EventSourceUtf8 = eventSource;
+        _eventSource = eventSource;
         _offsetStart = -1;
         _offsetLength = 0;
     }
@@ -30,8 +31,8 @@ public ref struct ExtractContext
     /// <summary>The number the framework gave the event: increasing, one per event.</summary>
     public ulong EventNumber { get; }
 
-    /// <summary>The name of the event source the event belongs to, in UTF-8 (may be empty).</summary>
-    public ReadOnlySpan<byte> EventSourceUtf8 { get; }
+    /// <summary>The name of the event source the event belongs to, in UTF-8 (may be empty); measured only when read.</summary>
+    public readonly ReadOnlySpan<byte> EventSourceUtf8 => Hosting.Utf8Interop.Span(_eventSource);
 
     /// <summary>
     /// Reports where in the event payload the value being extracted came from, for fields

@@ -17,12 +17,12 @@ namespace Falco.Plugins.Hosting;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public unsafe ref struct ExtractCall
 {
-    private readonly ExtractField* _fields;
-    private readonly ExtractSession _session;
-    private readonly PluginDescriptor _descriptor;
-    private readonly byte* _eventStart;
-    private readonly uint _eventLength;
-    private readonly bool _offsets;
+    private ExtractField* _fields;
+    private ExtractSession _session;
+    private PluginDescriptor _descriptor;
+    private byte* _eventStart;
+    private uint _eventLength;
+    private bool _offsets;
 
     /// <summary>What the extractor methods receive.</summary>
     public ExtractContext Context;
@@ -39,8 +39,22 @@ public unsafe ref struct ExtractCall
         _offsets = offsets;
     }
 
+    /// <summary>Fills this call in place (no struct copy).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Set(ExtractField* fields, uint count, ExtractSession session, PluginDescriptor descriptor, EventHeader* evt, ulong evtnum, byte* evtsrc, bool offsets)
+    {
+        _fields = fields;
+        Count = count;
+        _session = session;
+        _descriptor = descriptor;
+        Context = new ExtractContext(EventView.CreateUnchecked(evt), evtnum, evtsrc);
+        _eventStart = (byte*)evt;
+        _eventLength = evt->Len;
+        _offsets = offsets;
+    }
+
     /// <summary>The number of fields requested.</summary>
-    public uint Count { get; }
+    public uint Count { get; private set; }
 
     /// <summary>The id of the <paramref name="index"/>th requested field: its position in the fields JSON.</summary>
     public readonly uint FieldId(uint index) => _fields[index].FieldId;

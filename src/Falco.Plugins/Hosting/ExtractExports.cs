@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using Falco.Plugins.Abi;
 using Falco.Plugins.Extract;
 
@@ -15,7 +16,33 @@ public static unsafe class ExtractExports
     /// return in <paramref name="rc"/>: SUCCESS with every field absent for an event that is
     /// not a plugin event, FAILURE for bad input.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Begin(PluginState state, void* evt, void* input, out ExtractCall call, out int rc)
+    {
+        // The common case, a well-formed plugin event, is checked straight from the header and the
+        // call is filled in place: this path runs for every field the framework asks for.
+        var eventInput = (EventInput*)evt;
+        var extractInput = (FieldExtractInput*)input;
+        EventHeader* header;
+        if (eventInput is not null && extractInput is not null && (extractInput->Fields is not null || extractInput->NumFields == 0)
+            && (header = eventInput->Evt) is not null && EventView.IsWellFormedPluginEvent(header))
+        {
+            ExtractSession session = state.Extract;
+            session.Arena.Reset();
+            bool offsets = state.Descriptor.Has(11) && extractInput->ValueOffsets is not null;
+            session.BeginOffsets(offsets ? extractInput->ValueOffsets : null, extractInput->NumFields);
+            call = default;
+            call.Set(extractInput->Fields, extractInput->NumFields, session, state.Descriptor, header, eventInput->EvtNum, eventInput->EvtSrc, offsets);
+            rc = (int)PluginRc.Success;
+            return true;
+        }
+
+        return BeginSlow(state, evt, input, out call, out rc);
+    }
+
+    /// <summary>Everything but a well-formed plugin event: bad input, malformed events, other event types.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool BeginSlow(PluginState state, void* evt, void* input, out ExtractCall call, out int rc)
     {
         call = default;
         var eventInput = (EventInput*)evt;
@@ -53,7 +80,7 @@ public static unsafe class ExtractExports
         bool offsets = state.Descriptor.Has(11) && extractInput->ValueOffsets is not null;
         session.BeginOffsets(offsets ? extractInput->ValueOffsets : null, count);
 
-        var context = new ExtractContext(view, eventInput->EvtNum, Utf8Interop.Span(eventInput->EvtSrc));
+        var context = new ExtractContext(view, eventInput->EvtNum, eventInput->EvtSrc);
         call = new ExtractCall(fields, count, session, state.Descriptor, context, eventInput->Evt, offsets);
         rc = (int)PluginRc.Success;
         return true;

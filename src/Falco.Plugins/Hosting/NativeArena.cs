@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Falco.Plugins.Hosting;
@@ -21,9 +22,15 @@ internal sealed unsafe class NativeArena : IDisposable
     private byte* _end;
     private byte* _last;
 
+    // The first chunk never moves (it is kept at index 0), so Reset needs no array access.
+    private byte* _firstChunk;
+    private byte* _firstEnd;
+
     public NativeArena(nuint initialSize)
     {
         AddChunk(initialSize < 64 ? 64 : initialSize);
+        _firstChunk = (byte*)_chunks[0];
+        _firstEnd = _firstChunk + _sizes[0];
         Reset();
     }
 
@@ -43,15 +50,17 @@ internal sealed unsafe class NativeArena : IDisposable
     }
 
     /// <summary>Makes every chunk available again; earlier pointers become invalid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Reset()
     {
         _current = 0;
         _last = null;
-        _next = (byte*)_chunks[0];
-        _end = _next + _sizes[0];
+        _next = _firstChunk;
+        _end = _firstEnd;
     }
 
     /// <summary>Allocates <paramref name="size"/> bytes aligned to 8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte* Alloc(nuint size)
     {
         byte* start = Align(_next);
@@ -70,6 +79,7 @@ internal sealed unsafe class NativeArena : IDisposable
 
     /// <summary>Gives back the unused tail of the most recent allocation, for writes whose final size was unknown.</summary>
     /// <remarks>Any other pointer is ignored: moving back over a later allocation would hand its bytes out twice.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Shrink(byte* allocation, nuint usedSize)
     {
         if (allocation == _last && allocation + usedSize <= _next)

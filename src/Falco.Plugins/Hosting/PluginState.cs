@@ -37,7 +37,14 @@ public abstract unsafe class PluginState
     internal string? LastError => _lastError;
 
     /// <summary>Where extract_fields results live.</summary>
-    internal ExtractSession Extract => _extract ??= new ExtractSession();
+    internal ExtractSession Extract
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _extract ?? CreateExtract();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ExtractSession CreateExtract() => _extract = new ExtractSession();
 
     /// <summary>A buffer for the string results of event_to_string, get_progress and list_open_params.</summary>
     internal NativeUtf8Buffer StringResult => _stringResult;

@@ -40,6 +40,7 @@ internal sealed unsafe class BatchBuffer : IDisposable
     }
 
     /// <summary>Reserves room for an event with up to <paramref name="payloadCapacity"/> payload bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> BeginEvent(int payloadCapacity)
     {
         if (Count >= Capacity)
@@ -54,6 +55,7 @@ internal sealed unsafe class BatchBuffer : IDisposable
     }
 
     /// <summary>Completes the event begun last with a payload of <paramref name="payloadLength"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CommitEvent(int payloadLength, ulong timestamp)
     {
         if (_pending is null)

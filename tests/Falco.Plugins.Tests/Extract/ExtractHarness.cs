@@ -44,6 +44,9 @@ internal sealed unsafe class ExtractHarness : IDisposable
 
     public ExtractValueOffsets* Offsets { get; }
 
+    /// <summary>The event source name, a C string in static data.</summary>
+    private static byte* EventSource => (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetReference("test\0"u8));
+
     /// <summary>Starts an extract_fields call on the event, with value offsets when <paramref name="offsets"/>.</summary>
     public ExtractCall Begin(bool offsets = false, ulong eventNumber = 1)
     {
@@ -54,7 +57,7 @@ internal sealed unsafe class ExtractHarness : IDisposable
             throw new InvalidOperationException(error);
         }
 
-        var context = new ExtractContext(view, eventNumber, "test"u8);
+        var context = new ExtractContext(view, eventNumber, EventSource);
         return new ExtractCall(Fields, Count, Session, Descriptor, context, (EventHeader*)_event, offsets);
     }
 
