@@ -120,6 +120,11 @@ internal static class Diagnostics
         "Config default lost on init-only property",
         "The config property '{0}' is init-only with an initializer: System.Text.Json's source generator sets it to its type's default when the key is missing, not to the initializer; declare it with 'set'");
 
+    public static readonly DiagnosticDescriptor TablesWithoutParseOrExtract = Error(
+        "FALCO0023",
+        "Table access without parsing or extraction",
+        "The plugin '{0}' takes a TableRegistry but neither parses events (IEventParser) nor extracts fields (IFieldExtractor); the framework gives tables only to such plugins");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

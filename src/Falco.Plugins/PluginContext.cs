@@ -11,10 +11,17 @@ public sealed unsafe class PluginContext
     private readonly void* _owner;
     private readonly delegate* unmanaged<void*, byte*> _getOwnerLastError;
     private readonly delegate* unmanaged<void*, byte*, byte*, LogSeverity, void> _log;
+    private readonly PluginDescriptor _descriptor;
+    private readonly PluginState _state;
+    private InitInput* _input;
+    private Tables.TableRegistry? _tables;
 
-    internal PluginContext(PluginDescriptor descriptor, InitInput* input)
+    internal PluginContext(PluginDescriptor descriptor, InitInput* input, PluginState state)
     {
         PluginName = descriptor.Name;
+        _descriptor = descriptor;
+        _state = state;
+        _input = input;
         if (input is not null)
         {
             _owner = input->Owner;
@@ -35,6 +42,31 @@ public sealed unsafe class PluginContext
 
     /// <summary>Creates the logger handed to a plugin constructor that takes a <see cref="PluginLogger"/>.</summary>
     internal PluginLogger CreateLogger() => new(PluginName, _owner, _log);
+
+    /// <summary>The table registry handed to a plugin constructor that takes one; valid during init only.</summary>
+    internal Tables.TableRegistry CreateTables()
+    {
+        if (_tables is not null)
+        {
+            return _tables;
+        }
+
+        if (_input is null || _input->Tables is null)
+        {
+            throw new PluginException("the framework gave no table access: it gives tables only to plugins that parse events or extract fields");
+        }
+
+        _tables = new Tables.TableRegistry(_descriptor, _input->Tables, _owner, _getOwnerLastError, _state);
+        return _tables;
+    }
+
+    /// <summary>Ends init: the input struct is gone, and table setup closes.</summary>
+    internal Tables.TableRegistry? EndInit()
+    {
+        _input = null;
+        _tables?.Close();
+        return _tables;
+    }
 
     /// <summary>
     /// The last error the framework (the plugin's owner) recorded, e.g. after a failed table

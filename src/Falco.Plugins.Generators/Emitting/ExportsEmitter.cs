@@ -44,6 +44,11 @@ internal static class ExportsEmitter
             EmitExtract(code, plugin, extract);
         }
 
+        if (plugin.Parse is { } parse)
+        {
+            EmitParse(code, plugin, parse);
+        }
+
         if (diagnosticsExport)
         {
             code.Line();
@@ -63,7 +68,9 @@ internal static class ExportsEmitter
             ? "new string[] { " + string.Join(", ", extract.Fields.Select(f => CodeWriter.Literal(f.Name))) + " }"
             : "global::System.Array.Empty<string>()";
         uint sourceId = plugin.Source?.SourceId ?? 0;
-        code.Line($"private static readonly {Hosting}.PluginDescriptor Descriptor = new({CodeWriter.Literal(plugin.Metadata.Name)}, {plugin.RequiredApiVersion.Minor}, {sourceId}u, {fields});");
+        string extractsAny = plugin.Extract?.Events.AnyEvent == true ? "true" : "false";
+        string parsesAny = plugin.Parse?.Events.AnyEvent == true ? "true" : "false";
+        code.Line($"private static readonly {Hosting}.PluginDescriptor Descriptor = new({CodeWriter.Literal(plugin.Metadata.Name)}, {plugin.RequiredApiVersion.Minor}, {sourceId}u, {fields}, extractsAnyEvent: {extractsAny}, parsesAnyEvent: {parsesAny});");
     }
 
     private static void EmitBase(CodeWriter code, PluginModel plugin)
@@ -92,6 +99,7 @@ internal static class ExportsEmitter
         {
             ConstructorParameter.Config => $"{Hosting}.ConfigBinder.Bind(config, {plugin.Config!.TypeInfoExpression}, InitSchema)",
             ConstructorParameter.Logger => $"{Hosting}.PluginExports.CreateLogger(context)",
+            ConstructorParameter.Tables => $"{Hosting}.PluginExports.CreateTableRegistry(context)",
             _ => "context",
         }));
         code.Line($"return new {plugin.FullName}({arguments});");
@@ -150,30 +158,7 @@ internal static class ExportsEmitter
         code.Line(string.Format(CultureInfo.InvariantCulture, Export, "get_fields"));
         code.Line($"private static byte* GetFields() => {Hosting}.PluginExports.Literal(FieldsJson);");
         code.Line();
-        code.Line("// Plugin events only: the framework then sends no other event type to extract_fields.");
-        code.Line($"private static readonly ushort* ExtractEventTypes = {Hosting}.PluginExports.EventTypes(322);");
-        code.Line();
-        code.Line(string.Format(CultureInfo.InvariantCulture, Export, "get_extract_event_types"));
-        code.Open("private static ushort* GetExtractEventTypes(uint* numTypes, void* s)");
-        code.Line("if (numTypes is not null)");
-        code.Line("{");
-        code.Line("    *numTypes = 1;");
-        code.Line("}");
-        code.Line();
-        code.Line("return ExtractEventTypes;");
-        code.Close();
-
-        if (extract.EventSources.Count > 0)
-        {
-            var sources = new JsonBuilder().BeginArray();
-            foreach (StringValue source in extract.EventSources)
-            {
-                sources.String(source.Value);
-            }
-
-            EmitLiteral(code, "get_extract_event_sources", "GetExtractEventSources", sources.EndArray().ToString());
-        }
-
+        EmitEventFilter(code, "extract", "Extract", extract.Events);
         code.Line();
         code.Line(string.Format(CultureInfo.InvariantCulture, Export, "extract_fields"));
         code.Open("private static int ExtractFields(void* s, void* evt, void* input)");
@@ -214,6 +199,50 @@ internal static class ExportsEmitter
         code.Line($"return fieldId == uint.MaxValue ? state.Fail(\"extract_fields\", ex) : state.FailExtract(ex, fieldId);");
         code.Close();
         code.Close();
+    }
+
+    private static void EmitParse(CodeWriter code, PluginModel plugin, ParseModel parse)
+    {
+        EmitEventFilter(code, "parse", "Parse", parse.Events);
+        code.Line();
+        code.Line(string.Format(CultureInfo.InvariantCulture, Export, "parse_event"));
+        code.Line($"private static int ParseEvent(void* s, void* evt, void* input) => {Hosting}.ParseExports.ParseEvent<{plugin.FullName}>(s, evt, input);");
+    }
+
+    /// <summary>
+    /// get_&lt;capability&gt;_event_types and _sources. Without event types the framework sends every
+    /// code of the sources; the state argument of get_*_event_types (API 3.2) is not read, so
+    /// 3.0 frameworks, which call it with one argument, are served too.
+    /// </summary>
+    private static void EmitEventFilter(CodeWriter code, string capability, string name, EventFilter events)
+    {
+        if (events.Types.Count > 0)
+        {
+            string codes = string.Join(", ", events.Types.Select(t => t.Value.ToString(CultureInfo.InvariantCulture)));
+            code.Line();
+            code.Line($"private static readonly ushort* {name}EventTypes = {Hosting}.PluginExports.EventTypes({codes});");
+            code.Line();
+            code.Line(string.Format(CultureInfo.InvariantCulture, Export, $"get_{capability}_event_types"));
+            code.Open($"private static ushort* Get{name}EventTypes(uint* numTypes, void* s)");
+            code.Line("if (numTypes is not null)");
+            code.Line("{");
+            code.Line($"    *numTypes = {events.Types.Count};");
+            code.Line("}");
+            code.Line();
+            code.Line($"return {name}EventTypes;");
+            code.Close();
+        }
+
+        if (events.Sources.Count > 0)
+        {
+            var sources = new JsonBuilder().BeginArray();
+            foreach (StringValue source in events.Sources)
+            {
+                sources.String(source.Value);
+            }
+
+            EmitLiteral(code, $"get_{capability}_event_sources", $"Get{name}EventSources", sources.EndArray().ToString());
+        }
     }
 
     /// <summary>The statement that calls one extractor and stores its value.</summary>

@@ -11,6 +11,7 @@ internal sealed record PluginModel(
     ConfigModel? Config,
     SourceModel? Source,
     ExtractModel? Extract,
+    ParseModel? Parse,
     ApiVersion RequiredApiVersion,
     EquatableArray<DiagnosticInfo> Diagnostics,
     LocationInfo? Location)
@@ -46,6 +47,7 @@ internal enum ConstructorParameter
     Config,
     Context,
     Logger,
+    Tables,
 }
 
 /// <summary>The typed init config: how to bind it and its schema.</summary>
@@ -61,7 +63,19 @@ internal sealed record SourceModel(
     bool FormatsEvents);
 
 /// <summary>The field extraction capability.</summary>
-internal sealed record ExtractModel(EquatableArray<FieldModel> Fields, EquatableArray<StringValue> EventSources);
+internal sealed record ExtractModel(EquatableArray<FieldModel> Fields, EventFilter Events);
+
+/// <summary>The event parsing capability.</summary>
+internal sealed record ParseModel(EventFilter Events);
+
+/// <summary>
+/// Which events a capability sees: the sources it names, the event codes it reports (none:
+/// every code of its sources), and whether that includes events other than plugin events.
+/// </summary>
+internal sealed record EventFilter(EquatableArray<StringValue> Sources, EquatableArray<EventCode> Types, bool AnyEvent);
+
+/// <summary>An event code, as an equatable value.</summary>
+internal readonly record struct EventCode(ushort Value);
 
 /// <summary>One field and how its extractor is called.</summary>
 internal sealed record FieldModel(

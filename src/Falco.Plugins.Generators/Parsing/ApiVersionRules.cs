@@ -10,6 +10,8 @@ namespace Falco.Plugins.Generators.Parsing;
 /// the floor of 3.0.0 to the version that introduced what it reads:
 /// <list type="bullet">
 /// <item>base, event sourcing, field extraction (plugin events): 3.0.0;</item>
+/// <item>state tables (a <c>TableRegistry</c> constructor parameter): 3.1.0, since the SDK uses
+/// the <c>_ext</c> table vtables that 3.1 added to the init, parse and extract inputs;</item>
 /// <item>logging (a <c>PluginLogger</c> constructor parameter): 3.4.0, since the SDK reads
 /// <c>log_fn</c> from the init input and calls it with the owner first, the 3.4 signature;</item>
 /// <item>value offsets (<c>[Field(ReportsOffsets = true)]</c>): 3.11.0, since the SDK reads
@@ -21,14 +23,21 @@ namespace Falco.Plugins.Generators.Parsing;
 internal static class ApiVersionRules
 {
     public static readonly ApiVersion Floor = new(3, 0, 0);
+    public static readonly ApiVersion Tables = new(3, 1, 0);
     public static readonly ApiVersion Logging = new(3, 4, 0);
     public static readonly ApiVersion ValueOffsets = new(3, 11, 0);
 
     /// <summary>The version the plugin needs, and the features that set it (for messages).</summary>
-    public static (ApiVersion Version, string Reasons) Compute(bool logs, bool reportsOffsets)
+    public static (ApiVersion Version, string Reasons) Compute(bool logs, bool reportsOffsets, bool tables = false)
     {
         ApiVersion version = Floor;
         var reasons = new List<string>();
+        if (tables)
+        {
+            version = ApiVersion.Max(version, Tables);
+            reasons.Add("state tables need 3.1.0");
+        }
+
         if (logs)
         {
             version = ApiVersion.Max(version, Logging);

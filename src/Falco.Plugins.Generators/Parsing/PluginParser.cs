@@ -18,6 +18,8 @@ internal static class PluginParser
     private const string ExtractorInterface = "Falco.Plugins.IFieldExtractor";
     private const string ContextType = "Falco.Plugins.PluginContext";
     private const string LoggerType = "Falco.Plugins.PluginLogger";
+    private const string TablesType = "Falco.Plugins.Tables.TableRegistry";
+    private const ushort PluginEventCode = 322;
 
     public static PluginCandidate? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -53,17 +55,26 @@ internal static class PluginParser
 
         ITypeSymbol? configType = configInterface?.TypeArguments[0];
         ConstructorModel constructor = ReadConstructor(type, configType, location, diagnostics, out bool logs);
+        bool usesTables = constructor.Parameters.Any(p => p.Kind == ConstructorParameter.Tables);
 
         cancellationToken.ThrowIfCancellationRequested();
         SourceModel? source = ReadSource(type, compilation, location, diagnostics);
         ExtractModel? extract = ReadExtract(type, location, diagnostics);
-        if (source is null && extract is null)
+        ParseModel? parse = Implements(type, "Falco.Plugins.IEventParser")
+            ? new ParseModel(ReadEvents(type, "Falco.Plugins.ParseEventSourcesAttribute", "Falco.Plugins.ParseEventTypesAttribute"))
+            : null;
+        if (usesTables && extract is null && parse is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TablesWithoutParseOrExtract, location, type.Name));
+        }
+
+        if (source is null && extract is null && parse is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoCapability, location, metadata.Name));
         }
 
         bool reportsOffsets = extract?.Fields.Any(f => f.ReportsOffsets) == true;
-        (ApiVersion required, string reasons) = ApiVersionRules.Compute(logs, reportsOffsets);
+        (ApiVersion required, string reasons) = ApiVersionRules.Compute(logs, reportsOffsets, usesTables);
         if (requiredOverride.Length > 0)
         {
             if (!ApiVersionRules.TryParse(requiredOverride, out ApiVersion requested) || requested.Major != 3 || requested.CompareTo(required) < 0)
@@ -88,6 +99,7 @@ internal static class PluginParser
             null,
             source,
             extract,
+            parse,
             required,
             diagnostics.ToEquatableArray(),
             LocationInfo.From(location));
@@ -152,6 +164,10 @@ internal static class PluginParser
                 {
                     parameters.Add(ConstructorParameter.Logger);
                 }
+                else if (parameterType == TablesType)
+                {
+                    parameters.Add(ConstructorParameter.Tables);
+                }
                 else
                 {
                     parameters = null;
@@ -168,7 +184,7 @@ internal static class PluginParser
 
         if (best is null || bestParameters is null)
         {
-            string allowed = configType is null ? "PluginContext, PluginLogger" : $"{configType.Name}, PluginContext, PluginLogger";
+            string allowed = configType is null ? "PluginContext, PluginLogger, TableRegistry" : $"{configType.Name}, PluginContext, PluginLogger, TableRegistry";
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstructor, location, type.Name, allowed));
             return new ConstructorModel(EquatableArray<ConstructorArgument>.Empty);
         }
@@ -231,12 +247,7 @@ internal static class PluginParser
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoFields, location, $"The plugin '{type.Name}' implements IFieldExtractor but declares no [Field] method; Falco requires at least one field"));
         }
 
-        string[] sources = type.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == "Falco.Plugins.ExtractEventSourcesAttribute" && a.ConstructorArguments.Length == 1)
-            .SelectMany(a => a.ConstructorArguments[0].Values.Select(v => v.Value as string ?? ""))
-            .Where(s => s.Length > 0)
-            .ToArray();
-        return new ExtractModel(fields.ToEquatableArray(), sources.Select(s => new StringValue(s)).ToEquatableArray());
+        return new ExtractModel(fields.ToEquatableArray(), ReadEvents(type, "Falco.Plugins.ExtractEventSourcesAttribute", "Falco.Plugins.ExtractEventTypesAttribute"));
     }
 
     /// <summary>
@@ -280,6 +291,33 @@ internal static class PluginParser
         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotConstant, property.Locations.FirstOrDefault(), $"{type.Name}.{name}"));
         return null;
     }
+
+    /// <summary>
+    /// The events a capability sees. Named event codes are reported as they are; without them,
+    /// a capability whose sources include <c>syscall</c> sees every code, and any other sees
+    /// plugin events only (code 322), which is what payload-based extractors and parsers expect.
+    /// </summary>
+    private static EventFilter ReadEvents(INamedTypeSymbol type, string sourcesAttribute, string typesAttribute)
+    {
+        string[] sources = ArrayArgument(type, sourcesAttribute).Select(v => v.Value as string ?? "").Where(s => s.Length > 0).ToArray();
+        ushort[] types = ArrayArgument(type, typesAttribute).Select(v => v.Value is ushort code ? code : (ushort)0).Distinct().ToArray();
+        bool syscall = sources.Contains("syscall");
+        if (types.Length == 0 && !syscall)
+        {
+            types = new[] { PluginEventCode };
+        }
+
+        bool anyEvent = types.Length == 0 || types.Any(t => t != PluginEventCode);
+        return new EventFilter(
+            sources.Select(s => new StringValue(s)).ToEquatableArray(),
+            types.Select(t => new EventCode(t)).ToEquatableArray(),
+            anyEvent);
+    }
+
+    private static IEnumerable<TypedConstant> ArrayArgument(INamedTypeSymbol type, string attributeName) =>
+        type.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == attributeName && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Kind == TypedConstantKind.Array)
+            .SelectMany(a => a.ConstructorArguments[0].Values);
 
     /// <summary>The id as the uint the property returns; an int literal (e.g. <c>=> 3;</c>) converts to it.</summary>
     private static uint ToSourceId(object? value) => value switch

@@ -1,4 +1,5 @@
 using System;
+using Falco.Plugins.Abi;
 
 namespace Falco.Plugins;
 
@@ -10,14 +11,16 @@ public unsafe ref struct ExtractContext
 {
     private readonly EventView _event;
     private readonly byte* _eventSource;
+    private readonly FieldExtractInput* _tables;
     private int _offsetStart;
     private int _offsetLength;
 
-    internal ExtractContext(EventView evt, ulong eventNumber, byte* eventSource)
+    internal ExtractContext(EventView evt, ulong eventNumber, byte* eventSource, FieldExtractInput* tables = null)
     {
         _event = evt;
         EventNumber = eventNumber;
         _eventSource = eventSource;
+        _tables = tables;
         _offsetStart = -1;
         _offsetLength = 0;
     }
@@ -33,6 +36,15 @@ public unsafe ref struct ExtractContext
 
     /// <summary>The name of the event source the event belongs to, in UTF-8 (may be empty); measured only when read.</summary>
     public readonly ReadOnlySpan<byte> EventSourceUtf8 => Hosting.Utf8Interop.Span(_eventSource);
+
+    /// <summary>
+    /// Read-only access to the state tables the plugin imported at init (extraction may not
+    /// write tables). Available to plugins that take a <see cref="Tables.TableRegistry"/>.
+    /// </summary>
+    public readonly Tables.TableReader Tables =>
+        _tables is null
+            ? default
+            : new Tables.TableReader(new Tables.TableApi(_tables->TableReaderExt, null, _tables->Owner, _tables->GetOwnerLastError));
 
     /// <summary>
     /// Reports where in the event payload the value being extracted came from, for fields

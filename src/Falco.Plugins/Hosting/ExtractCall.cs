@@ -41,13 +41,13 @@ public unsafe ref struct ExtractCall
 
     /// <summary>Fills this call in place (no struct copy).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Set(ExtractField* fields, uint count, ExtractSession session, PluginDescriptor descriptor, EventHeader* evt, ulong evtnum, byte* evtsrc, bool offsets)
+    internal void Set(ExtractField* fields, uint count, ExtractSession session, PluginDescriptor descriptor, EventHeader* evt, ulong evtnum, byte* evtsrc, bool offsets, FieldExtractInput* tables)
     {
         _fields = fields;
         Count = count;
         _session = session;
         _descriptor = descriptor;
-        Context = new ExtractContext(EventView.CreateUnchecked(evt), evtnum, evtsrc);
+        Context = new ExtractContext(EventView.CreateUnchecked(evt), evtnum, evtsrc, tables);
         _eventStart = (byte*)evt;
         _eventLength = evt->Len;
         _offsets = offsets;

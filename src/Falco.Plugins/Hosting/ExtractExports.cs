@@ -32,13 +32,18 @@ public static unsafe class ExtractExports
             bool offsets = state.Descriptor.Has(11) && extractInput->ValueOffsets is not null;
             session.BeginOffsets(offsets ? extractInput->ValueOffsets : null, extractInput->NumFields);
             call = default;
-            call.Set(extractInput->Fields, extractInput->NumFields, session, state.Descriptor, header, eventInput->EvtNum, eventInput->EvtSrc, offsets);
+            call.Set(extractInput->Fields, extractInput->NumFields, session, state.Descriptor, header, eventInput->EvtNum, eventInput->EvtSrc, offsets, TablesOf(state, extractInput));
             rc = (int)PluginRc.Success;
             return true;
         }
 
         return BeginSlow(state, evt, input, out call, out rc);
     }
+
+    /// <summary>The extract input as a source of table access: its reader_ext exists from API 3.1, which plugins with tables require.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldExtractInput* TablesOf(PluginState state, FieldExtractInput* input) =>
+        state.Tables is not null && state.Descriptor.Has(1) ? input : null;
 
     /// <summary>Everything but a well-formed plugin event: bad input, malformed events, other event types.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -63,7 +68,7 @@ public static unsafe class ExtractExports
             return false;
         }
 
-        if (!view.IsPluginEvent)
+        if (!view.IsPluginEvent && !state.Descriptor.ExtractsAnyEvent)
         {
             // Not an event of a plugin source: none of the plugin's fields apply to it.
             for (uint i = 0; i < count; i++)
@@ -80,7 +85,7 @@ public static unsafe class ExtractExports
         bool offsets = state.Descriptor.Has(11) && extractInput->ValueOffsets is not null;
         session.BeginOffsets(offsets ? extractInput->ValueOffsets : null, count);
 
-        var context = new ExtractContext(view, eventInput->EvtNum, eventInput->EvtSrc);
+        var context = new ExtractContext(view, eventInput->EvtNum, eventInput->EvtSrc, TablesOf(state, extractInput));
         call = new ExtractCall(fields, count, session, state.Descriptor, context, eventInput->Evt, offsets);
         rc = (int)PluginRc.Success;
         return true;

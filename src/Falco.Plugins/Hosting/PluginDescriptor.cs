@@ -12,13 +12,21 @@ namespace Falco.Plugins.Hosting;
 public sealed class PluginDescriptor
 {
     /// <summary>Creates a descriptor.</summary>
-    public PluginDescriptor(string name, int requiredApiMinor, uint sourceId, string[] fieldNames)
+    public PluginDescriptor(string name, int requiredApiMinor, uint sourceId, string[] fieldNames, bool extractsAnyEvent = false, bool parsesAnyEvent = false)
     {
         Name = name;
         RequiredApiMinor = requiredApiMinor;
         SourceId = sourceId;
         FieldNames = fieldNames ?? Array.Empty<string>();
+        ExtractsAnyEvent = extractsAnyEvent;
+        ParsesAnyEvent = parsesAnyEvent;
     }
+
+    /// <summary>Whether extractors see events other than plugin events (their sources include <c>syscall</c>, or they name event types).</summary>
+    public bool ExtractsAnyEvent { get; }
+
+    /// <summary>Whether the parser sees events other than plugin events.</summary>
+    public bool ParsesAnyEvent { get; }
 
     /// <summary>The plugin name.</summary>
     public string Name { get; }

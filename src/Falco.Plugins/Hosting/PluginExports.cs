@@ -33,8 +33,16 @@ public static unsafe class PluginExports
             state = new PluginState<TPlugin>(descriptor);
             var init = (InitInput*)input;
             string config = init is null ? string.Empty : Utf8Interop.ToString(init->Config);
-            var context = new PluginContext(descriptor, init);
-            state.Initialize(factory(config, context));
+            var context = new PluginContext(descriptor, init, state);
+            try
+            {
+                state.Initialize(factory(config, context));
+            }
+            finally
+            {
+                state.Tables = context.EndInit();
+            }
+
             SetRc(rc, PluginRc.Success);
             return state.Handle;
         }
@@ -103,6 +111,13 @@ public static unsafe class PluginExports
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.CreateLogger();
+    }
+
+    /// <summary>The table registry for a plugin constructor that takes one (only plugins that parse or extract get tables).</summary>
+    public static Tables.TableRegistry CreateTableRegistry(PluginContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.CreateTables();
     }
 
     /// <summary>A native array of event codes for get_*_event_types, allocated once and kept for the life of the process.</summary>

@@ -9,6 +9,7 @@ internal static class PluginOperation
     public const string Close = "close";
     public const string NextBatch = "next_batch";
     public const string ExtractFields = "extract_fields";
+    public const string ParseEvent = "parse_event";
     public const string ListOpenParams = "list_open_params";
     public const string GetProgress = "get_progress";
     public const string EventToString = "event_to_string";

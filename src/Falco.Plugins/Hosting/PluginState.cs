@@ -36,6 +36,9 @@ public abstract unsafe class PluginState
     /// <summary>The last error message, or <see langword="null"/>.</summary>
     internal string? LastError => _lastError;
 
+    /// <summary>The plugin's table registry, which owns the tables it exports; null for plugins without tables.</summary>
+    internal Tables.TableRegistry? Tables { get; set; }
+
     /// <summary>Where extract_fields results live.</summary>
     internal ExtractSession Extract
     {
@@ -97,6 +100,9 @@ public abstract unsafe class PluginState
         }
         finally
         {
+            // Tables the plugin exported outlive the plugin object: the framework drops them
+            // when it destroys the plugin, which is now.
+            Tables?.DisposeExported();
             _extract?.Dispose();
             _errorBuffer.Dispose();
             _stringResult.Dispose();
