@@ -61,9 +61,24 @@ public sealed unsafe class PluginLibrary : IDisposable
         }
     }
 
-    /// <summary>Initializes a new plugin state with <paramref name="config"/> (see <see cref="Plugin"/>).</summary>
+    /// <summary>
+    /// Initializes a new plugin state with <paramref name="config"/> (see <see cref="Plugin"/>),
+    /// in a <see cref="PluginHost"/> of its own. The library stays loaded when the state is disposed.
+    /// </summary>
     /// <exception cref="PluginHostException">The config breaks the init schema or plugin_init fails.</exception>
-    public Plugin Init(string config = "") => new(this, config, ownsLibrary: false);
+    public Plugin Init(string config = "")
+    {
+        var host = new PluginHost(Options);
+        try
+        {
+            return host.Init(this, config, ownsLibrary: false, pluginOwnsHost: true);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
 
     internal void StateCreated() => _liveStates++;
 

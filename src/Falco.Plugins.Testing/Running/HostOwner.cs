@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Text;
 using Falco.Plugins.Abi;
+using Falco.Plugins.Testing.Tables;
 
 namespace Falco.Plugins.Testing.Running;
 
@@ -26,6 +27,9 @@ internal sealed unsafe class HostOwner : IDisposable
     }
 
     public void* Pointer => (void*)GCHandle.ToIntPtr(_handle);
+
+    /// <summary>The plugin's table state, reached by list_tables, get_table and add_table through the owner pointer.</summary>
+    public TableSession? Tables { get; set; }
 
     /// <summary>The owner's last error, as get_owner_last_error reports it; null for none.</summary>
     public string? LastError
@@ -67,6 +71,9 @@ internal sealed unsafe class HostOwner : IDisposable
             _handle.Free();
         }
     }
+
+    /// <summary>The owner behind an <c>ss_plugin_owner_t*</c> the host handed out, or null for NULL.</summary>
+    public static HostOwner? Find(void* owner) => From(owner);
 
     private static HostOwner? From(void* owner) =>
         owner is null ? null : GCHandle.FromIntPtr((nint)owner).Target as HostOwner;

@@ -6,55 +6,79 @@ using System.Text;
 using System.Text.Json;
 using Falco.Plugins.Abi;
 using Falco.Plugins.Config;
+using Falco.Plugins.Testing.Loading;
 using Falco.Plugins.Testing.Running;
+using Falco.Plugins.Testing.Tables;
 
 namespace Falco.Plugins.Testing;
 
 /// <summary>
 /// An initialized plugin: one <c>ss_plugin_t*</c> state, driven like libsinsp drives it.
 /// <see cref="Load"/> is the usual entry point: it loads the library and initializes a state,
-/// and disposal destroys the state and then calls <c>dlclose</c>, as libsinsp does.
+/// and disposal destroys the state and then calls <c>dlclose</c>, as libsinsp does. Every
+/// plugin belongs to a <see cref="PluginHost"/>, whose state tables it shares with the other
+/// plugins of that host; <see cref="Load"/> gives it a host of its own.
 /// </summary>
 public sealed unsafe class Plugin : IDisposable
 {
+    private const string NoStateError = "plugin handle or 'get_last_error' function not defined";
     private readonly PluginLibrary _library;
     private readonly bool _ownsLibrary;
+    private readonly PluginHost _host;
+    private readonly bool _ownsHost;
     private readonly HostOwner _owner;
+    private readonly TableSession _tables;
     private readonly List<PluginCapture> _captures = new();
     private void* _state;
     private ulong _eventNumber;
+    private bool _disposed;
+    private IReadOnlyList<ushort>? _extractEventTypes;
+    private IReadOnlyList<ushort>? _parseEventTypes;
 
-    internal Plugin(PluginLibrary library, string config, bool ownsLibrary)
+    internal Plugin(PluginLibrary library, string config, bool ownsLibrary, PluginHost host, bool ownsHost)
     {
         _library = library;
         _ownsLibrary = ownsLibrary;
+        _host = host;
+        _ownsHost = ownsHost;
         _owner = new HostOwner(library.Info.Name, library.Options.Log);
+        uint requiredMinor = LenientVersion.TryParse(library.Info.RequiredApiVersion, out LenientVersion required) ? required.Minor : 0;
+        _tables = new TableSession(host.Registry, _owner, library.Info.Name, requiredMinor)
+        {
+            PluginLastError = () => _state is null ? NoStateError : LastError,
+        };
         try
         {
             Initialize(config);
         }
         catch
         {
-            _owner.Dispose();
+            Dispose();
             throw;
         }
     }
 
-    /// <summary>Loads the plugin at <paramref name="path"/> and initializes it with <paramref name="config"/>.</summary>
+    /// <summary>
+    /// Loads the plugin at <paramref name="path"/> and initializes it with <paramref name="config"/>,
+    /// in a <see cref="PluginHost"/> of its own that disposal of the plugin disposes too.
+    /// </summary>
     /// <exception cref="PluginHostException">Loading or init fails; the message says why, as Falco would.</exception>
     public static Plugin Load(string path, string config = "", PluginHostOptions? options = null)
     {
-        PluginLibrary library = PluginLibrary.Load(path, options);
+        var host = new PluginHost(options);
         try
         {
-            return new Plugin(library, config, ownsLibrary: true);
+            return host.Load(path, config, pluginOwnsHost: true);
         }
         catch
         {
-            library.Dispose();
+            host.Dispose();
             throw;
         }
     }
+
+    /// <summary>The host the plugin belongs to: its state tables (<see cref="PluginHost.Threads"/>) and fellow plugins.</summary>
+    public PluginHost Host => _host;
 
     /// <summary>What the plugin declares.</summary>
     public PluginInfo Info => _library.Info;
@@ -130,17 +154,55 @@ public sealed unsafe class Plugin : IDisposable
         return Extract(evt, requests, offsets: false, out results);
     }
 
-    /// <summary>The event types extract_fields accepts (<c>get_extract_event_types</c>), or null when the plugin does not say.</summary>
-    public IReadOnlyList<ushort>? ExtractEventTypes()
-    {
-        if (Api.GetExtractEventTypes is null)
-        {
-            return null;
-        }
+    /// <summary>The event types extract_fields accepts (<c>get_extract_event_types</c>, read after init), or null when the plugin does not say.</summary>
+    public IReadOnlyList<ushort>? ExtractEventTypes() => _extractEventTypes;
 
-        uint count = 0;
-        ushort* types = Api.GetExtractEventTypes(&count, State);
-        return types is null ? Array.Empty<ushort>() : new ReadOnlySpan<ushort>(types, (int)count).ToArray();
+    /// <summary>The event types parse_event accepts (<c>get_parse_event_types</c>, read after init), or null when the plugin does not say.</summary>
+    public IReadOnlyList<ushort>? ParseEventTypes() => _parseEventTypes;
+
+    /// <summary>
+    /// Calls parse_event on <paramref name="evt"/> with the table reader and writer, as libsinsp
+    /// does before extraction. Entry and nested-table handles the plugin obtained die when it
+    /// returns. Unlike <see cref="PluginHost.Parse"/>, this does not check the plugin's parse
+    /// event types and sources.
+    /// </summary>
+    /// <exception cref="PluginHostException">The plugin cannot parse or parse_event fails (the message has its last error).</exception>
+    public void Parse(CapturedEvent evt)
+    {
+        if (TryParse(evt) != (int)PluginRc.Success)
+        {
+            throw new PluginHostException($"plugin {Info.Name} failed to parse event {evt.Number}: {LastError}");
+        }
+    }
+
+    /// <summary>Calls parse_event and returns its result code, for tests of failure paths.</summary>
+    public int TryParse(CapturedEvent evt)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        RequireCapability(PluginCapabilities.Parsing);
+        byte[] source = Utf8(evt.Source);
+        fixed (byte* bytes = evt.RawBytes)
+        fixed (byte* src = source)
+        {
+            var eventInput = new EventInput { Evt = (EventHeader*)bytes, EvtNum = evt.Number, EvtSrc = src };
+            var input = new EventParseInput
+            {
+                Owner = _owner.Pointer,
+                GetOwnerLastError = HostOwner.GetOwnerLastErrorFunction,
+                TableReader = DispatchFunctions.Reader,
+                TableWriter = DispatchFunctions.Writer,
+                TableReaderExt = DispatchFunctions.ReaderExt,
+                TableWriterExt = DispatchFunctions.WriterExt,
+            };
+            try
+            {
+                return (int)Api.ParseEvent(State, &eventInput, &input);
+            }
+            finally
+            {
+                _tables.EndCallback();
+            }
+        }
     }
 
     /// <summary>The plugin's rendering of an event (<c>evt.plugininfo</c>), or null when it gives none.</summary>
@@ -203,27 +265,63 @@ public sealed unsafe class Plugin : IDisposable
         return result;
     }
 
-    /// <summary>Destroys the state (closing open captures first) and, for <see cref="Load"/>ed plugins, unloads the library.</summary>
+    /// <summary>
+    /// Destroys the state (closing open captures first), then drops the plugin's table handles
+    /// and the tables it added, and, for <see cref="Load"/>ed plugins, unloads the library and
+    /// disposes the plugin's own host.
+    /// </summary>
     public void Dispose()
     {
-        if (_state is null)
+        if (_disposed)
         {
             return;
         }
 
+        _disposed = true;
         foreach (PluginCapture capture in _captures.ToArray())
         {
             capture.Dispose();
         }
 
-        Api.Destroy(_state);
-        _state = null;
-        _library.StateDestroyed();
+        if (_state is not null)
+        {
+            Api.Destroy(_state);
+            _state = null;
+            _library.StateDestroyed();
+        }
+
+        // After destroy, as libsinsp drops a plugin's table state with the plugin: its tables
+        // leave the registry before the library that implements them is unloaded.
+        _tables.Dispose();
         _owner.Dispose();
         if (_ownsLibrary)
         {
             _library.Dispose();
         }
+
+        _host.PluginDisposed(this);
+        if (_ownsHost)
+        {
+            _host.Dispose();
+        }
+    }
+
+    /// <summary>Whether libsinsp's parser would pass <paramref name="evt"/> to this plugin: its parse event types and sources accept it.</summary>
+    internal bool ParsesEvent(CapturedEvent evt)
+    {
+        IReadOnlyList<string> sources = Info.ParseEventSources;
+        if (!Info.Capabilities.HasFlag(PluginCapabilities.Parsing) || (sources.Count > 0 && !Contains(sources, evt.Source)))
+        {
+            return false;
+        }
+
+        if (_parseEventTypes is { Count: > 0 } types)
+        {
+            return Contains(types, evt.Type);
+        }
+
+        // No types: every event if the plugin takes syscall events, only plugin events otherwise.
+        return sources.Count == 0 || Contains(sources, "syscall") || evt.Type == AbiConstants.PluginEventCode;
     }
 
     internal ulong NextEventNumber() => ++_eventNumber;
@@ -239,6 +337,8 @@ public sealed unsafe class Plugin : IDisposable
         config = ValidateConfig(config ?? string.Empty);
         byte[] utf8 = Utf8(config);
         int rc = (int)PluginRc.Failure;
+        // libsinsp gives the table API only to plugins that parse or extract.
+        bool usesTables = (Info.Capabilities & (PluginCapabilities.Parsing | PluginCapabilities.Extraction)) != 0;
         fixed (byte* configPointer = utf8)
         {
             var input = new InitInput
@@ -246,10 +346,17 @@ public sealed unsafe class Plugin : IDisposable
                 Config = configPointer,
                 Owner = _owner.Pointer,
                 GetOwnerLastError = HostOwner.GetOwnerLastErrorFunction,
-                Tables = null,
+                Tables = usesTables ? RegistryFunctions.InitTablesInput : null,
                 LogFn = HostOwner.LogFunction,
             };
-            _state = Api.Init(&input, (PluginRc*)&rc);
+            try
+            {
+                _state = Api.Init(&input, (PluginRc*)&rc);
+            }
+            finally
+            {
+                _tables.EndCallback();
+            }
         }
 
         if (_state is not null)
@@ -259,8 +366,7 @@ public sealed unsafe class Plugin : IDisposable
 
         if (rc != (int)PluginRc.Success)
         {
-            string error = _state is null ? "plugin handle or 'get_last_error' function not defined" : LastError;
-            Dispose();
+            string error = _state is null ? NoStateError : LastError;
             throw new PluginHostException("could not initialize plugin: " + error);
         }
 
@@ -268,6 +374,35 @@ public sealed unsafe class Plugin : IDisposable
         {
             throw new PluginHostException($"could not initialize plugin: {Info.Name} returned SUCCESS with a NULL state");
         }
+
+        // libsinsp reads the event types once, right after a successful init.
+        _extractEventTypes = EventTypes(Api.GetExtractEventTypes);
+        _parseEventTypes = EventTypes(Api.GetParseEventTypes);
+    }
+
+    private ushort[]? EventTypes(delegate* unmanaged<uint*, void*, ushort*> getTypes)
+    {
+        if (getTypes is null)
+        {
+            return null;
+        }
+
+        uint count = 0;
+        ushort* types = getTypes(&count, State);
+        return types is null ? [] : new ReadOnlySpan<ushort>(types, checked((int)count)).ToArray();
+    }
+
+    private static bool Contains<T>(IReadOnlyList<T> items, T value)
+    {
+        foreach (T item in items)
+        {
+            if (EqualityComparer<T>.Default.Equals(item, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>libsinsp's validate_config: with a JSON schema, an empty config becomes <c>{}</c> and the config must conform.</summary>
@@ -380,9 +515,20 @@ public sealed unsafe class Plugin : IDisposable
                     GetOwnerLastError = HostOwner.GetOwnerLastErrorFunction,
                     NumFields = (uint)fields.Length,
                     Fields = fieldArray,
+                    TableReader = DispatchFunctions.Reader,
+                    TableReaderExt = DispatchFunctions.ReaderExt,
                     ValueOffsets = offsets ? &valueOffsets : null,
                 };
-                int rc = (int)Api.ExtractFields(State, &eventInput, &input);
+                int rc;
+                try
+                {
+                    rc = (int)Api.ExtractFields(State, &eventInput, &input);
+                }
+                finally
+                {
+                    _tables.EndCallback();
+                }
+
                 if (rc != (int)PluginRc.Success)
                 {
                     results = [];

@@ -1,0 +1,59 @@
+using System;
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+
+namespace Falco.Plugins.Testing.Tests.Infrastructure;
+
+/// <summary>Native/table_plugin.c compiled with gcc, once per variant and run: real .so plugins that use the table API.</summary>
+public static class NativePlugins
+{
+    private static readonly Lazy<string> s_a = new(() => Compile("tp_a", "-DPLUGIN_NAME=\"tp_a\""));
+    private static readonly Lazy<string> s_b = new(() => Compile("tp_b", "-DPLUGIN_NAME=\"tp_b\""));
+    private static readonly Lazy<string> s_otherSource = new(() => Compile("tp_other", "-DPLUGIN_NAME=\"tp_other\"", "-DPARSE_SOURCES=\"[\\\"other\\\"]\""));
+    private static readonly Lazy<string> s_sourceOnly = new(() => Compile("tp_source", "-DPLUGIN_NAME=\"tp_source\"", "-DSOURCE_ONLY"));
+
+    /// <summary>A parse + extract plugin named tp_a.</summary>
+    public static string A => s_a.Value;
+
+    /// <summary>The same plugin named tp_b.</summary>
+    public static string B => s_b.Value;
+
+    /// <summary>The same plugin named tp_other, parsing only events of the source "other".</summary>
+    public static string OtherSource => s_otherSource.Value;
+
+    /// <summary>A source-only plugin (no table API) named tp_source.</summary>
+    public static string SourceOnly => s_sourceOnly.Value;
+
+    /// <summary>A plugin event of thread <paramref name="tid"/> whose payload tells the plugin what to do.</summary>
+    public static CapturedEvent Event(long tid, string payload, string source = "test")
+    {
+        byte[] bytes = CapturedEvent.PluginEvent(999, Encoding.UTF8.GetBytes(payload)).Bytes.ToArray();
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(8), tid);
+        return CapturedEvent.FromBytes(bytes, source: source);
+    }
+
+    private static string Compile(string name, params string[] defines)
+    {
+        string directory = Path.Combine(AppContext.BaseDirectory, "native-plugins");
+        Directory.CreateDirectory(directory);
+        string output = Path.Combine(directory, name + ".so");
+        var start = new ProcessStartInfo("gcc") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-o", output })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (string define in defines)
+        {
+            start.ArgumentList.Add(define);
+        }
+
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Native", "table_plugin.c"));
+        using Process gcc = Process.Start(start)!;
+        string errors = gcc.StandardError.ReadToEnd();
+        gcc.WaitForExit();
+        return gcc.ExitCode == 0 ? output : throw new InvalidOperationException($"gcc failed for {name}: {errors}");
+    }
+}
