@@ -19,6 +19,15 @@ internal static class PublishedPlugins
     /// <summary>tests/plugins/Probe: libprobe.so.</summary>
     public static string Probe => Get("tests/plugins/Probe/Probe.csproj", "probe");
 
+    /// <summary>examples/ThreadCounter: libthreadcounter.so.</summary>
+    public static string ThreadCounter => Get("examples/ThreadCounter/ThreadCounter.csproj", "threadcounter");
+
+    /// <summary>tests/plugins/TableProbe: libtableprobe.so.</summary>
+    public static string TableProbe => Get("tests/plugins/TableProbe/TableProbe.csproj", "tableprobe");
+
+    /// <summary>tests/plugins/TableClient: libtableclient.so.</summary>
+    public static string TableClient => Get("tests/plugins/TableClient/TableClient.csproj", "tableclient");
+
     /// <summary>The probe published with the benchmark-only allocation counter export.</summary>
     public static string ProbeWithDiagnostics => Get("tests/plugins/Probe/Probe.csproj", "probe", diagnostics: true);
 
