@@ -125,6 +125,11 @@ internal static class Diagnostics
         "Table access without parsing or extraction",
         "The plugin '{0}' takes a TableRegistry but neither parses events (IEventParser) nor extracts fields (IFieldExtractor); the framework gives tables only to such plugins");
 
+    public static readonly DiagnosticDescriptor NoAsyncEventNames = Error(
+        "FALCO0024",
+        "Async events without names",
+        "The plugin '{0}' emits async events (IAsyncEventProvider or IStateDumper) but declares no names: add [AsyncEvents(\"name\", ...)]");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -60,6 +60,11 @@ public sealed unsafe class PluginContext
         return _tables;
     }
 
+    /// <summary>The metrics handed to a plugin constructor that takes them.</summary>
+    internal PluginMetrics? Metrics { get; private set; }
+
+    internal PluginMetrics CreateMetrics() => Metrics ??= new PluginMetrics(PluginName);
+
     /// <summary>Ends init: the input struct is gone, and table setup closes.</summary>
     internal Tables.TableRegistry? EndInit()
     {

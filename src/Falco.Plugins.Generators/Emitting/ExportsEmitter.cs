@@ -49,6 +49,8 @@ internal static class ExportsEmitter
             EmitParse(code, plugin, parse);
         }
 
+        EmitFeatures(code, plugin, plugin.Features);
+
         if (diagnosticsExport)
         {
             code.Line();
@@ -100,6 +102,10 @@ internal static class ExportsEmitter
             ConstructorParameter.Config => $"{Hosting}.ConfigBinder.Bind(config, {plugin.Config!.TypeInfoExpression}, InitSchema)",
             ConstructorParameter.Logger => $"{Hosting}.PluginExports.CreateLogger(context)",
             ConstructorParameter.Tables => $"{Hosting}.PluginExports.CreateTableRegistry(context)",
+            ConstructorParameter.MicrosoftLogger => $"{Hosting}.PluginExports.CreateMicrosoftLogger(context)",
+            ConstructorParameter.MicrosoftLoggerOfT => $"{Hosting}.PluginExports.CreateMicrosoftLogger<{p.TypeArgument}>(context)",
+            ConstructorParameter.MicrosoftLoggerFactory => $"{Hosting}.PluginExports.CreateLoggerFactory(context)",
+            ConstructorParameter.Metrics => $"{Hosting}.PluginExports.CreateMetrics(context)",
             _ => "context",
         }));
         code.Line($"return new {plugin.FullName}({arguments});");
@@ -199,6 +205,71 @@ internal static class ExportsEmitter
         code.Line($"return fieldId == uint.MaxValue ? state.Fail(\"extract_fields\", ex) : state.FailExtract(ex, fieldId);");
         code.Close();
         code.Close();
+    }
+
+    private static void EmitFeatures(CodeWriter code, PluginModel plugin, OptionalFeatures features)
+    {
+        if (features.Async is { } async)
+        {
+            string names = string.Join(", ", async.Names.Select(n => CodeWriter.Literal(n.Value)));
+            code.Line();
+            code.Line($"private static readonly string[] AsyncEventNames = new string[] {{ {names} }};");
+            var json = new JsonBuilder().BeginArray();
+            foreach (StringValue name in async.Names)
+            {
+                json.String(name.Value);
+            }
+
+            EmitLiteral(code, "get_async_events", "GetAsyncEvents", json.EndArray().ToString());
+            if (async.Sources.Count > 0)
+            {
+                var sources = new JsonBuilder().BeginArray();
+                foreach (StringValue source in async.Sources)
+                {
+                    sources.String(source.Value);
+                }
+
+                EmitLiteral(code, "get_async_event_sources", "GetAsyncEventSources", sources.EndArray().ToString());
+            }
+
+            if (async.Produces)
+            {
+                code.Line();
+                code.Line(string.Format(CultureInfo.InvariantCulture, Export, "set_async_event_handler"));
+                code.Line($"private static int SetAsyncEventHandler(void* s, void* owner, void* handler) => {Hosting}.AsyncExports.SetAsyncEventHandler<{plugin.FullName}>(s, owner, handler, AsyncEventNames);");
+            }
+
+            if (features.DumpsState)
+            {
+                code.Line();
+                code.Line(string.Format(CultureInfo.InvariantCulture, Export, "dump_state"));
+                code.Line($"private static int DumpState(void* s, void* owner, void* handler) => {Hosting}.AsyncExports.DumpState<{plugin.FullName}>(s, owner, handler, AsyncEventNames);");
+            }
+        }
+
+        if (features.ListensToCapture)
+        {
+            code.Line();
+            code.Line(string.Format(CultureInfo.InvariantCulture, Export, "capture_open"));
+            code.Line($"private static int CaptureOpen(void* s, void* input) => {Hosting}.ListenExports.CaptureOpen<{plugin.FullName}>(s, input);");
+            code.Line();
+            code.Line(string.Format(CultureInfo.InvariantCulture, Export, "capture_close"));
+            code.Line($"private static int CaptureClose(void* s, void* input) => {Hosting}.ListenExports.CaptureClose<{plugin.FullName}>(s, input);");
+        }
+
+        if (features.Reconfigurable && plugin.Config is { } config)
+        {
+            code.Line();
+            code.Line(string.Format(CultureInfo.InvariantCulture, Export, "set_config"));
+            code.Line($"private static int SetConfig(void* s, void* input) => {Hosting}.PluginExports.SetConfig<{plugin.FullName}, {config.TypeName}>(s, input, {config.TypeInfoExpression}, InitSchema);");
+        }
+
+        if (features.ReportsMetrics)
+        {
+            code.Line();
+            code.Line(string.Format(CultureInfo.InvariantCulture, Export, "get_metrics"));
+            code.Line($"private static void* GetMetrics(void* s, uint* count) => {Hosting}.PluginExports.GetMetrics(s, count);");
+        }
     }
 
     private static void EmitParse(CodeWriter code, PluginModel plugin, ParseModel parse)

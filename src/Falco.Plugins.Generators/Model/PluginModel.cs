@@ -12,6 +12,7 @@ internal sealed record PluginModel(
     SourceModel? Source,
     ExtractModel? Extract,
     ParseModel? Parse,
+    OptionalFeatures Features,
     ApiVersion RequiredApiVersion,
     EquatableArray<DiagnosticInfo> Diagnostics,
     LocationInfo? Location)
@@ -38,8 +39,8 @@ internal sealed record PluginMetadata(string Name, string Version, string Descri
 /// <summary>How to call the plugin constructor: one entry per parameter, in order.</summary>
 internal sealed record ConstructorModel(EquatableArray<ConstructorArgument> Parameters);
 
-/// <summary>One constructor parameter, as an equatable value.</summary>
-internal readonly record struct ConstructorArgument(ConstructorParameter Kind);
+/// <summary>One constructor parameter, as an equatable value; the type argument of <c>ILogger&lt;T&gt;</c> when it is one.</summary>
+internal readonly record struct ConstructorArgument(ConstructorParameter Kind, string? TypeArgument = null);
 
 /// <summary>What a constructor parameter receives.</summary>
 internal enum ConstructorParameter
@@ -48,7 +49,22 @@ internal enum ConstructorParameter
     Context,
     Logger,
     Tables,
+    MicrosoftLogger,
+    MicrosoftLoggerOfT,
+    MicrosoftLoggerFactory,
+    Metrics,
 }
+
+/// <summary>The capabilities and features beyond sourcing, extraction and parsing.</summary>
+internal sealed record OptionalFeatures(
+    AsyncModel? Async,
+    bool DumpsState,
+    bool ListensToCapture,
+    bool Reconfigurable,
+    bool ReportsMetrics);
+
+/// <summary>The async events a plugin declares, for the async capability and dump_state.</summary>
+internal sealed record AsyncModel(EquatableArray<StringValue> Names, EquatableArray<StringValue> Sources, bool Produces);
 
 /// <summary>The typed init config: how to bind it and its schema.</summary>
 internal sealed record ConfigModel(string TypeName, string TypeInfoExpression, string Schema);

@@ -3,51 +3,57 @@ using Falco.Plugins.Generators.Model;
 
 namespace Falco.Plugins.Generators.Parsing;
 
+/// <summary>What a plugin uses that the plugin API added after 3.0.</summary>
+internal sealed record ApiFeatures(
+    bool Tables,
+    bool Logs,
+    bool Reconfigurable,
+    bool Metrics,
+    bool CaptureListening,
+    bool DumpsState,
+    bool ReportsOffsets);
+
 /// <summary>
 /// The required plugin API version rule. A plugin reports the lowest version whose structs and
-/// functions it touches, counting what the SDK reads on its behalf, because the framework
-/// loads a plugin only when its own minor is at least the plugin's. Each feature below raises
-/// the floor of 3.0.0 to the version that introduced what it reads:
+/// functions it touches, counting what the SDK reads on its behalf, because the framework loads
+/// a plugin only when its own minor is at least the plugin's. Each feature raises the floor of
+/// 3.0.0 to the version that introduced what it uses (see docs/required-api-version.md):
 /// <list type="bullet">
-/// <item>base, event sourcing, field extraction (plugin events): 3.0.0;</item>
-/// <item>state tables (a <c>TableRegistry</c> constructor parameter): 3.1.0, since the SDK uses
-/// the <c>_ext</c> table vtables that 3.1 added to the init, parse and extract inputs;</item>
-/// <item>logging (a <c>PluginLogger</c> constructor parameter): 3.4.0, since the SDK reads
-/// <c>log_fn</c> from the init input and calls it with the owner first, the 3.4 signature;</item>
-/// <item>value offsets (<c>[Field(ReportsOffsets = true)]</c>): 3.11.0, since the SDK reads
-/// <c>value_offsets</c> from the extract input, a member 3.11 appended.</item>
+/// <item>base, event sourcing, extraction, parsing, async events: 3.0.0;</item>
+/// <item>state tables: 3.1.0 (the <c>_ext</c> table vtables of the init, parse and extract inputs);</item>
+/// <item>logging: 3.4.0 (<c>log_fn</c> with the owner first); set_config: 3.4.0;</item>
+/// <item>metrics: 3.6.0; capture listening: 3.7.0; dump_state: 3.10.0;</item>
+/// <item>value offsets: 3.11.0 (the member 3.11 appended to the extract input).</item>
 /// </list>
-/// Field properties the framework ignores when it predates them (<c>addOutput</c>, 3.8) do not
-/// raise the version: an older Falco still loads the plugin and runs it correctly.
+/// Field properties an older framework ignores (<c>addOutput</c>, 3.8) do not raise it.
 /// </summary>
 internal static class ApiVersionRules
 {
     public static readonly ApiVersion Floor = new(3, 0, 0);
-    public static readonly ApiVersion Tables = new(3, 1, 0);
-    public static readonly ApiVersion Logging = new(3, 4, 0);
-    public static readonly ApiVersion ValueOffsets = new(3, 11, 0);
+
+    private static readonly (System.Func<ApiFeatures, bool> Uses, ApiVersion Version, string Reason)[] Rules =
+    {
+        (f => f.Tables, new ApiVersion(3, 1, 0), "state tables need 3.1.0"),
+        (f => f.Logs, new ApiVersion(3, 4, 0), "logging needs 3.4.0"),
+        (f => f.Reconfigurable, new ApiVersion(3, 4, 0), "set_config needs 3.4.0"),
+        (f => f.Metrics, new ApiVersion(3, 6, 0), "metrics need 3.6.0"),
+        (f => f.CaptureListening, new ApiVersion(3, 7, 0), "capture listening needs 3.7.0"),
+        (f => f.DumpsState, new ApiVersion(3, 10, 0), "dump_state needs 3.10.0"),
+        (f => f.ReportsOffsets, new ApiVersion(3, 11, 0), "value offsets need 3.11.0"),
+    };
 
     /// <summary>The version the plugin needs, and the features that set it (for messages).</summary>
-    public static (ApiVersion Version, string Reasons) Compute(bool logs, bool reportsOffsets, bool tables = false)
+    public static (ApiVersion Version, string Reasons) Compute(ApiFeatures features)
     {
         ApiVersion version = Floor;
         var reasons = new List<string>();
-        if (tables)
+        foreach ((System.Func<ApiFeatures, bool> uses, ApiVersion needed, string reason) in Rules)
         {
-            version = ApiVersion.Max(version, Tables);
-            reasons.Add("state tables need 3.1.0");
-        }
-
-        if (logs)
-        {
-            version = ApiVersion.Max(version, Logging);
-            reasons.Add("logging needs 3.4.0");
-        }
-
-        if (reportsOffsets)
-        {
-            version = ApiVersion.Max(version, ValueOffsets);
-            reasons.Add("value offsets need 3.11.0");
+            if (uses(features))
+            {
+                version = ApiVersion.Max(version, needed);
+                reasons.Add(reason);
+            }
         }
 
         return (version, reasons.Count == 0 ? "the base API needs 3.0.0" : string.Join(", ", reasons));

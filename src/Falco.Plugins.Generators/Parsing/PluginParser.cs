@@ -19,6 +19,10 @@ internal static class PluginParser
     private const string ContextType = "Falco.Plugins.PluginContext";
     private const string LoggerType = "Falco.Plugins.PluginLogger";
     private const string TablesType = "Falco.Plugins.Tables.TableRegistry";
+    private const string MetricsType = "Falco.Plugins.PluginMetrics";
+    private const string MicrosoftLoggerType = "Microsoft.Extensions.Logging.ILogger";
+    private const string MicrosoftLoggerOfTType = "Microsoft.Extensions.Logging.ILogger<TCategoryName>";
+    private const string MicrosoftLoggerFactoryType = "Microsoft.Extensions.Logging.ILoggerFactory";
     private const ushort PluginEventCode = 322;
 
     public static PluginCandidate? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -54,8 +58,10 @@ internal static class PluginParser
         }
 
         ITypeSymbol? configType = configInterface?.TypeArguments[0];
-        ConstructorModel constructor = ReadConstructor(type, configType, location, diagnostics, out bool logs);
+        ConstructorModel constructor = ReadConstructor(type, configType, location, diagnostics);
         bool usesTables = constructor.Parameters.Any(p => p.Kind == ConstructorParameter.Tables);
+        bool logs = constructor.Parameters.Any(p => p.Kind is ConstructorParameter.Logger or ConstructorParameter.MicrosoftLogger
+            or ConstructorParameter.MicrosoftLoggerOfT or ConstructorParameter.MicrosoftLoggerFactory);
 
         cancellationToken.ThrowIfCancellationRequested();
         SourceModel? source = ReadSource(type, compilation, location, diagnostics);
@@ -68,13 +74,15 @@ internal static class PluginParser
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TablesWithoutParseOrExtract, location, type.Name));
         }
 
-        if (source is null && extract is null && parse is null)
+        OptionalFeatures features = ReadFeatures(type, configType, constructor, location, diagnostics);
+        if (source is null && extract is null && parse is null && features.Async?.Produces != true && !features.ListensToCapture)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoCapability, location, metadata.Name));
         }
 
         bool reportsOffsets = extract?.Fields.Any(f => f.ReportsOffsets) == true;
-        (ApiVersion required, string reasons) = ApiVersionRules.Compute(logs, reportsOffsets, usesTables);
+        (ApiVersion required, string reasons) = ApiVersionRules.Compute(new ApiFeatures(
+            usesTables, logs, features.Reconfigurable, features.ReportsMetrics, features.ListensToCapture, features.DumpsState, reportsOffsets));
         if (requiredOverride.Length > 0)
         {
             if (!ApiVersionRules.TryParse(requiredOverride, out ApiVersion requested) || requested.Major != 3 || requested.CompareTo(required) < 0)
@@ -100,6 +108,7 @@ internal static class PluginParser
             source,
             extract,
             parse,
+            features,
             required,
             diagnostics.ToEquatableArray(),
             LocationInfo.From(location));
@@ -136,11 +145,10 @@ internal static class PluginParser
         return new PluginMetadata(name, version, description, contact);
     }
 
-    private static ConstructorModel ReadConstructor(INamedTypeSymbol type, ITypeSymbol? configType, Location? location, List<DiagnosticInfo> diagnostics, out bool logs)
+    private static ConstructorModel ReadConstructor(INamedTypeSymbol type, ITypeSymbol? configType, Location? location, List<DiagnosticInfo> diagnostics)
     {
-        logs = false;
         IMethodSymbol? best = null;
-        List<ConstructorParameter>? bestParameters = null;
+        List<ConstructorArgument>? bestParameters = null;
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {
             if (constructor.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
@@ -148,31 +156,17 @@ internal static class PluginParser
                 continue;
             }
 
-            var parameters = new List<ConstructorParameter>();
+            var parameters = new List<ConstructorArgument>();
             foreach (IParameterSymbol parameter in constructor.Parameters)
             {
-                string parameterType = parameter.Type.ToDisplayString();
-                if (configType is not null && SymbolEqualityComparer.Default.Equals(parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), configType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
-                {
-                    parameters.Add(ConstructorParameter.Config);
-                }
-                else if (parameterType == ContextType)
-                {
-                    parameters.Add(ConstructorParameter.Context);
-                }
-                else if (parameterType == LoggerType)
-                {
-                    parameters.Add(ConstructorParameter.Logger);
-                }
-                else if (parameterType == TablesType)
-                {
-                    parameters.Add(ConstructorParameter.Tables);
-                }
-                else
+                ConstructorArgument? argument = ConstructorArgumentFor(parameter.Type, configType);
+                if (argument is null)
                 {
                     parameters = null;
                     break;
                 }
+
+                parameters.Add(argument.Value);
             }
 
             if (parameters is not null && (bestParameters is null || parameters.Count > bestParameters.Count))
@@ -184,13 +178,67 @@ internal static class PluginParser
 
         if (best is null || bestParameters is null)
         {
-            string allowed = configType is null ? "PluginContext, PluginLogger, TableRegistry" : $"{configType.Name}, PluginContext, PluginLogger, TableRegistry";
+            const string Services = "PluginContext, PluginLogger, ILogger, ILogger<T>, ILoggerFactory, PluginMetrics, TableRegistry";
+            string allowed = configType is null ? Services : $"{configType.Name}, {Services}";
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstructor, location, type.Name, allowed));
             return new ConstructorModel(EquatableArray<ConstructorArgument>.Empty);
         }
 
-        logs = bestParameters.Contains(ConstructorParameter.Logger);
-        return new ConstructorModel(bestParameters.Select(p => new ConstructorArgument(p)).ToEquatableArray());
+        return new ConstructorModel(bestParameters.ToEquatableArray());
+    }
+
+    /// <summary>What the SDK passes for a constructor parameter of <paramref name="parameterType"/>, or null when it cannot.</summary>
+    private static ConstructorArgument? ConstructorArgumentFor(ITypeSymbol parameterType, ITypeSymbol? configType)
+    {
+        if (configType is not null && SymbolEqualityComparer.Default.Equals(parameterType.WithNullableAnnotation(NullableAnnotation.NotAnnotated), configType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+        {
+            return new ConstructorArgument(ConstructorParameter.Config);
+        }
+
+        if (parameterType is INamedTypeSymbol { IsGenericType: true } generic && generic.OriginalDefinition.ToDisplayString() == MicrosoftLoggerOfTType)
+        {
+            return new ConstructorArgument(ConstructorParameter.MicrosoftLoggerOfT, generic.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+        }
+
+        return parameterType.ToDisplayString() switch
+        {
+            ContextType => new ConstructorArgument(ConstructorParameter.Context),
+            LoggerType => new ConstructorArgument(ConstructorParameter.Logger),
+            TablesType => new ConstructorArgument(ConstructorParameter.Tables),
+            MetricsType => new ConstructorArgument(ConstructorParameter.Metrics),
+            MicrosoftLoggerType => new ConstructorArgument(ConstructorParameter.MicrosoftLogger),
+            MicrosoftLoggerFactoryType => new ConstructorArgument(ConstructorParameter.MicrosoftLoggerFactory),
+            _ => null,
+        };
+    }
+
+    /// <summary>Async events, dump_state, capture listening, set_config and metrics.</summary>
+    private static OptionalFeatures ReadFeatures(INamedTypeSymbol type, ITypeSymbol? configType, ConstructorModel constructor, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        bool produces = Implements(type, "Falco.Plugins.IAsyncEventProvider");
+        bool dumps = Implements(type, "Falco.Plugins.IStateDumper");
+        AsyncModel? async = null;
+        if (produces || dumps)
+        {
+            string[] names = ArrayArgument(type, "Falco.Plugins.AsyncEventsAttribute").Select(v => v.Value as string ?? "").Where(n => n.Length > 0).Distinct().ToArray();
+            string[] sources = ArrayArgument(type, "Falco.Plugins.AsyncEventSourcesAttribute").Select(v => v.Value as string ?? "").Where(n => n.Length > 0).ToArray();
+            if (names.Length == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoAsyncEventNames, location, type.Name));
+            }
+
+            async = new AsyncModel(names.Select(n => new StringValue(n)).ToEquatableArray(), sources.Select(n => new StringValue(n)).ToEquatableArray(), produces);
+        }
+
+        bool reconfigurable = configType is not null && type.AllInterfaces.Any(i =>
+            i.OriginalDefinition.ToDisplayString() == "Falco.Plugins.IConfigurable<TConfig>"
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], configType));
+        return new OptionalFeatures(
+            async,
+            dumps,
+            Implements(type, "Falco.Plugins.ICaptureListener"),
+            reconfigurable,
+            constructor.Parameters.Any(p => p.Kind == ConstructorParameter.Metrics));
     }
 
     private static SourceModel? ReadSource(INamedTypeSymbol type, Compilation compilation, Location? location, List<DiagnosticInfo> diagnostics)

@@ -45,6 +45,40 @@ public readonly unsafe ref struct EventView
     public uint PluginId =>
         IsPluginEvent ? BinaryPrimitives.ReadUInt32LittleEndian(_bytes.Slice(EventHeader.Size + 8)) : 0;
 
+    /// <summary>Whether this is an async event (code 402), sent by a plugin outside the capture loop.</summary>
+    public bool IsAsyncEvent => Type == AbiConstants.AsyncEventCode;
+
+    /// <summary>For an async event, its name in UTF-8 (without the NUL); otherwise empty.</summary>
+    public ReadOnlySpan<byte> AsyncEventName
+    {
+        get
+        {
+            if (!IsAsyncEvent)
+            {
+                return default;
+            }
+
+            uint nameLength = BinaryPrimitives.ReadUInt32LittleEndian(_bytes.Slice(EventHeader.Size + 4));
+            return _bytes.Slice(AsyncNameOffset, (int)nameLength - 1);
+        }
+    }
+
+    /// <summary>For an async event, its data; otherwise empty.</summary>
+    public ReadOnlySpan<byte> AsyncEventData
+    {
+        get
+        {
+            if (!IsAsyncEvent)
+            {
+                return default;
+            }
+
+            uint nameLength = BinaryPrimitives.ReadUInt32LittleEndian(_bytes.Slice(EventHeader.Size + 4));
+            uint dataLength = BinaryPrimitives.ReadUInt32LittleEndian(_bytes.Slice(EventHeader.Size + 8));
+            return _bytes.Slice(AsyncNameOffset + (int)nameLength, (int)dataLength);
+        }
+    }
+
     /// <summary>For a plugin event, its payload (the <c>event_data</c> parameter); otherwise empty.</summary>
     public ReadOnlySpan<byte> Payload
     {
@@ -92,6 +126,11 @@ public readonly unsafe ref struct EventView
             return false;
         }
 
+        if (evt->Type == AbiConstants.AsyncEventCode && !IsWellFormedAsyncEvent(bytes, out error))
+        {
+            return false;
+        }
+
         view = new EventView(bytes);
         error = null;
         return true;
@@ -113,6 +152,37 @@ public readonly unsafe ref struct EventView
     /// <summary>A view over an event already checked by <see cref="IsWellFormedPluginEvent(EventHeader*)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static EventView CreateUnchecked(EventHeader* evt) => new(new ReadOnlySpan<byte>(evt, (int)evt->Len));
+
+    /// <summary>Header, three 4-byte lengths and the plugin id: where an async event's name starts.</summary>
+    private const int AsyncNameOffset = EventHeader.Size + 16;
+
+    /// <summary>Checks the layout of a code-402 event: three parameters, a 4-byte plugin id, a NUL-terminated name and data that fit.</summary>
+    internal static bool IsWellFormedAsyncEvent(ReadOnlySpan<byte> bytes, out string? error)
+    {
+        if (bytes.Length < AsyncNameOffset || BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(22)) != 3)
+        {
+            error = "an async event must have 3 parameters and room for them";
+            return false;
+        }
+
+        uint idLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(EventHeader.Size));
+        ulong nameLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(EventHeader.Size + 4));
+        ulong dataLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(EventHeader.Size + 8));
+        if (idLength != 4 || nameLength == 0 || (ulong)AsyncNameOffset + nameLength + dataLength > (ulong)bytes.Length)
+        {
+            error = "the parameter lengths of the async event do not fit its length";
+            return false;
+        }
+
+        if (bytes[AsyncNameOffset + (int)nameLength - 1] != 0)
+        {
+            error = "the name of the async event is not NUL-terminated";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
 
     /// <summary>Checks the layout of a code-322 event: two parameters, a 4-byte plugin id and a payload that fits.</summary>
     internal static bool IsWellFormedPluginEvent(ReadOnlySpan<byte> bytes, out string? error)

@@ -7,6 +7,11 @@ namespace Falco.Plugins;
 /// <param name="payload">The payload of the event.</param>
 public delegate T PayloadParser<T>(ReadOnlySpan<byte> payload);
 
+/// <summary>Parses a whole event (e.g. an async event's data) into the value an <see cref="EventCache{T}"/> keeps.</summary>
+/// <typeparam name="T">The parsed representation.</typeparam>
+/// <param name="evt">The event.</param>
+public delegate T EventParser<T>(EventView evt);
+
 /// <summary>
 /// Keeps what was parsed from the current event so that the payload is parsed once for all
 /// the fields requested on that event, across extract calls (the framework usually asks one
@@ -26,24 +31,34 @@ public sealed class EventCache<T>
     public T Get(ref ExtractContext context, PayloadParser<T> parser)
     {
         ArgumentNullException.ThrowIfNull(parser);
+        return IsCurrent(ref context) ? _value : Store(ref context, parser(context.Payload));
+    }
+
+    /// <summary>The value parsed from the whole event of <paramref name="context"/>, parsing it on first use.</summary>
+    public T Get(ref ExtractContext context, EventParser<T> parser)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        return IsCurrent(ref context) ? _value : Store(ref context, parser(context.Event));
+    }
+
+    private bool IsCurrent(ref ExtractContext context)
+    {
         EventView evt = context.Event;
-        ulong timestamp = evt.Timestamp;
-        nint address = evt.Address;
 
         // The framework numbers events uniquely; the timestamp and address also tell apart events
         // that hosts built by hand with the same number.
-        if (!_valid || _eventNumber != context.EventNumber || _timestamp != timestamp || _address != address)
-        {
-            // Invalidate first: if the parser throws, the next call parses again.
-            _valid = false;
-            _value = parser(context.Payload);
-            _eventNumber = context.EventNumber;
-            _timestamp = timestamp;
-            _address = address;
-            _valid = true;
-        }
+        return _valid && _eventNumber == context.EventNumber && _timestamp == evt.Timestamp && _address == evt.Address;
+    }
 
-        return _value;
+    private T Store(ref ExtractContext context, T value)
+    {
+        EventView evt = context.Event;
+        _value = value;
+        _eventNumber = context.EventNumber;
+        _timestamp = evt.Timestamp;
+        _address = evt.Address;
+        _valid = true;
+        return value;
     }
 
     /// <summary>Forgets the cached value.</summary>

@@ -12,9 +12,13 @@ public static class ConfigBinder
     /// Validates <paramref name="config"/> against the plugin's init schema and binds it. An
     /// empty or blank config binds as <c>{}</c>, as the framework passes it when a schema exists.
     /// </summary>
-    public static TConfig Bind<TConfig>(string config, JsonTypeInfo<TConfig> typeInfo, ReadOnlySpan<byte> schemaUtf8)
+    public static TConfig Bind<TConfig>(string config, JsonTypeInfo<TConfig> typeInfo, ReadOnlySpan<byte> schemaUtf8) =>
+        Bind(config, typeInfo, schemaUtf8, "init config");
+
+    /// <summary>Binds a config, naming it <paramref name="document"/> in messages.</summary>
+    internal static TConfig Bind<TConfig>(string config, JsonTypeInfo<TConfig> typeInfo, ReadOnlySpan<byte> schemaUtf8, string document)
     {
         string json = string.IsNullOrWhiteSpace(config) ? "{}" : config;
-        return PluginJson.Deserialize(json, typeInfo, "init config", schemaUtf8);
+        return PluginJson.Deserialize(json, typeInfo, document, schemaUtf8);
     }
 }

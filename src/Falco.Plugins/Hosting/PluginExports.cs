@@ -41,6 +41,7 @@ public static unsafe class PluginExports
             finally
             {
                 state.Tables = context.EndInit();
+                state.Metrics = context.Metrics;
             }
 
             SetRc(rc, PluginRc.Success);
@@ -111,6 +112,80 @@ public static unsafe class PluginExports
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.CreateLogger();
+    }
+
+    /// <summary><c>plugin_set_config</c>: binds the new config like the init config and hands it to the plugin.</summary>
+    public static int SetConfig<TPlugin, TConfig>(void* s, void* input, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TConfig> typeInfo, ReadOnlySpan<byte> schemaUtf8)
+        where TPlugin : class, IConfigurable<TConfig>
+        where TConfig : class
+    {
+        PluginState<TPlugin>? state = null;
+        try
+        {
+            state = PluginState<TPlugin>.FromHandle(s);
+            if (state is null || input is null)
+            {
+                state?.SetError(PluginOperation.SetConfig, "called with a NULL argument");
+                return (int)PluginRc.Failure;
+            }
+
+            string config = Utf8Interop.ToString(((SetConfigInput*)input)->Config);
+            TConfig bound = ConfigBinder.Bind(config, typeInfo, schemaUtf8, "new config");
+            state.Plugin.SetConfig(bound);
+            return (int)PluginRc.Success;
+        }
+        catch (Exception ex)
+        {
+            return state is null ? (int)PluginRc.Failure : state.Fail(PluginOperation.SetConfig, ex);
+        }
+    }
+
+    /// <summary>An <see cref="Microsoft.Extensions.Logging.ILogger"/> for a plugin constructor that takes one (API 3.4, as for <see cref="PluginLogger"/>).</summary>
+    public static Microsoft.Extensions.Logging.ILogger CreateMicrosoftLogger(PluginContext context) =>
+        new Diagnostics.FalcoLogger(CreateLogger(context));
+
+    /// <summary>An <see cref="Microsoft.Extensions.Logging.ILogger{TCategoryName}"/> for a plugin constructor that takes one.</summary>
+    public static Microsoft.Extensions.Logging.ILogger<T> CreateMicrosoftLogger<T>(PluginContext context) =>
+        new Diagnostics.FalcoLogger<T>(CreateLogger(context));
+
+    /// <summary>An <see cref="Microsoft.Extensions.Logging.ILoggerFactory"/> for a plugin constructor that takes one.</summary>
+    public static Microsoft.Extensions.Logging.ILoggerFactory CreateLoggerFactory(PluginContext context) =>
+        new Diagnostics.FalcoLoggerFactory(CreateLogger(context));
+
+    /// <summary>The metrics for a plugin constructor that takes them (API 3.6); the plugin state reports them in get_metrics.</summary>
+    public static PluginMetrics CreateMetrics(PluginContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.CreateMetrics();
+    }
+
+    /// <summary><c>plugin_get_metrics</c>: the plugin's metrics, in a native array valid until the next call.</summary>
+    public static void* GetMetrics(void* s, uint* count)
+    {
+        if (count is not null)
+        {
+            *count = 0;
+        }
+
+        try
+        {
+            PluginState? state = PluginState.FromHandle(s);
+            if (state?.Metrics is not { } metrics || count is null)
+            {
+                return null;
+            }
+
+            return metrics.Collect(out *count);
+        }
+        catch (Exception)
+        {
+            if (count is not null)
+            {
+                *count = 0;
+            }
+
+            return null;
+        }
     }
 
     /// <summary>The table registry for a plugin constructor that takes one (only plugins that parse or extract get tables).</summary>

@@ -39,6 +39,15 @@ public abstract unsafe class PluginState
     /// <summary>The plugin's table registry, which owns the tables it exports; null for plugins without tables.</summary>
     internal Tables.TableRegistry? Tables { get; set; }
 
+    /// <summary>The plugin's metrics, reported by get_metrics; null for plugins without metrics.</summary>
+    internal PluginMetrics? Metrics { get; set; }
+
+    /// <summary>The routines subscribed at capture open and not yet unsubscribed.</summary>
+    internal System.Collections.Generic.List<Routine> Routines { get; } = new();
+
+    /// <summary>The async event producer, created when the framework first sets a handler.</summary>
+    internal Async.AsyncProducer? Async { get; set; }
+
     /// <summary>Where extract_fields results live.</summary>
     internal ExtractSession Extract
     {
@@ -96,6 +105,9 @@ public abstract unsafe class PluginState
     {
         try
         {
+            // The framework clears the handler before destroying; if it did not, stop the
+            // producer here so that nothing emits into a plugin being torn down.
+            Async?.Stop();
             DisposePlugin();
         }
         finally
@@ -103,6 +115,7 @@ public abstract unsafe class PluginState
             // Tables the plugin exported outlive the plugin object: the framework drops them
             // when it destroys the plugin, which is now.
             Tables?.DisposeExported();
+            Metrics?.Dispose();
             _extract?.Dispose();
             _errorBuffer.Dispose();
             _stringResult.Dispose();

@@ -9,7 +9,8 @@ namespace Falco.Plugins.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// The assemblies a snippet compiles against: the framework assemblies of the running runtime
-/// (its trusted platform assemblies that live in the framework directory) plus Falco.Plugins.
+/// (its trusted platform assemblies that live in the framework directory) plus Falco.Plugins and
+/// the logging abstractions it depends on.
 /// </summary>
 internal static class MetadataReferences
 {
@@ -31,6 +32,9 @@ internal static class MetadataReferences
 
         return framework
             .Append(typeof(FalcoPluginAttribute).Assembly.Location)
+
+            // A dependency of Falco.Plugins that plugin projects see too (ILogger).
+            .Append(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     }

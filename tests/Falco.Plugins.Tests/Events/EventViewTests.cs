@@ -1,3 +1,4 @@
+using System;
 using Falco.Plugins.Abi;
 
 namespace Falco.Plugins.Tests.Events;
@@ -131,7 +132,6 @@ public unsafe class EventViewTests
 
     [Theory]
     [InlineData((ushort)1, 2u)]
-    [InlineData((ushort)402, 3u)]
     [InlineData((ushort)293, 0u)]
     public void Other_event_types_are_accepted_without_payload_or_plugin_id(ushort type, uint nparams)
     {
@@ -148,6 +148,53 @@ public unsafe class EventViewTests
             Assert.Equal(0u, view.PluginId);
             Assert.Equal(30, view.Raw.Length);
         }
+    }
+
+    [Fact]
+    public void A_well_formed_async_event_exposes_its_name_and_data()
+    {
+        byte[] bytes = AsyncEvent("tick"u8, "data"u8);
+        fixed (byte* p = bytes)
+        {
+            Assert.True(EventView.TryCreate((EventHeader*)p, out EventView view, out string? error), error);
+
+            Assert.True(view.IsAsyncEvent);
+            Assert.Equal("tick"u8.ToArray(), view.AsyncEventName.ToArray());
+            Assert.Equal("data"u8.ToArray(), view.AsyncEventData.ToArray());
+            Assert.True(view.Payload.IsEmpty);
+        }
+    }
+
+    [Theory]
+    [InlineData(2u, 5u, 4u, "an async event must have 3 parameters and room for them")]
+    [InlineData(3u, 50u, 4u, "the parameter lengths of the async event do not fit its length")]
+    [InlineData(3u, 5u, 400u, "the parameter lengths of the async event do not fit its length")]
+    [InlineData(3u, 4u, 4u, "the name of the async event is not NUL-terminated")]
+    public void Malformed_async_events_are_refused_without_reading_beyond_len(uint nparams, uint nameLength, uint dataLength, string expected)
+    {
+        byte[] bytes = AsyncEvent("tick"u8, "data"u8);
+        BitConverter.TryWriteBytes(bytes.AsSpan(22), nparams);
+        BitConverter.TryWriteBytes(bytes.AsSpan(30), nameLength);
+        BitConverter.TryWriteBytes(bytes.AsSpan(34), dataLength);
+        fixed (byte* p = bytes)
+        {
+            Assert.False(EventView.TryCreate((EventHeader*)p, out _, out string? error));
+            Assert.Equal(expected, error);
+        }
+    }
+
+    private static byte[] AsyncEvent(ReadOnlySpan<byte> name, ReadOnlySpan<byte> data)
+    {
+        byte[] bytes = new byte[42 + name.Length + 1 + data.Length];
+        BitConverter.TryWriteBytes(bytes.AsSpan(16), (uint)bytes.Length);
+        BitConverter.TryWriteBytes(bytes.AsSpan(20), (ushort)402);
+        BitConverter.TryWriteBytes(bytes.AsSpan(22), 3u);
+        BitConverter.TryWriteBytes(bytes.AsSpan(26), 4u);
+        BitConverter.TryWriteBytes(bytes.AsSpan(30), (uint)(name.Length + 1));
+        BitConverter.TryWriteBytes(bytes.AsSpan(34), (uint)data.Length);
+        name.CopyTo(bytes.AsSpan(42));
+        data.CopyTo(bytes.AsSpan(42 + name.Length + 1));
+        return bytes;
     }
 
     [Fact]

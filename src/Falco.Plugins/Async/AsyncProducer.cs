@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Falco.Plugins.Abi;
+
+namespace Falco.Plugins.Async;
+
+/// <summary>
+/// Runs a plugin's <see cref="IAsyncEventProvider.RunAsync"/> while the framework has a handler
+/// set: started when a handler is set, cancelled and awaited when it is cleared or replaced.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The token source is disposed by Stop, which plugin_destroy calls.")]
+internal sealed unsafe class AsyncProducer
+{
+    /// <summary>How long clearing the handler waits for the producer to finish.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly object _sync = new();
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+
+    public AsyncProducer(string pluginName, IReadOnlyList<string> names)
+    {
+        Emitter = new AsyncEventEmitter(pluginName, names);
+    }
+
+    public AsyncEventEmitter Emitter { get; }
+
+    /// <summary>What ended the last run, if it failed.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>
+    /// Stops the current run, then starts a new one when <paramref name="handler"/> is not NULL.
+    /// Returns a stop problem (the previous producer did not end in time, or failed), or null.
+    /// </summary>
+    public string? SetHandler(IAsyncEventProvider provider, void* owner, delegate* unmanaged<void*, EventHeader*, byte*, PluginRc> handler)
+    {
+        lock (_sync)
+        {
+            string? problem = StopLocked();
+            if (handler is not null)
+            {
+                Emitter.Attach(new AsyncHandlerSession(owner, handler));
+                _stop = new CancellationTokenSource();
+                CancellationToken token = _stop.Token;
+                _running = Task.Run(() => provider.RunAsync(Emitter, token), CancellationToken.None);
+            }
+
+            return problem;
+        }
+    }
+
+    /// <summary>Stops the current run, if any; returns a problem stopping it, or null.</summary>
+    public string? Stop()
+    {
+        lock (_sync)
+        {
+            return StopLocked();
+        }
+    }
+
+    private string? StopLocked()
+    {
+        // Detach first: from here on the emitter refuses events, whatever the producer does.
+        Emitter.Detach();
+        if (_running is null)
+        {
+            return null;
+        }
+
+        _stop!.Cancel();
+        string? problem = null;
+        try
+        {
+            if (!_running.Wait(StopTimeout))
+            {
+                problem = $"the async event producer did not stop within {StopTimeout.TotalSeconds:F0} s of being cancelled";
+            }
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1 && ex.InnerException is OperationCanceledException)
+        {
+            // Ending by throwing the cancellation is how async code usually stops.
+        }
+        catch (AggregateException ex)
+        {
+            Failure = ex.InnerException ?? ex;
+            problem = "the async event producer failed: " + Hosting.PluginState.Describe(Failure);
+        }
+
+        _running = null;
+        _stop.Dispose();
+        _stop = null;
+        return problem;
+    }
+}
