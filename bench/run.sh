@@ -9,12 +9,24 @@
 #
 #   bench/run.sh [--no-build] [driver options: --rounds N --events N --calls N --iters N]
 #
+# `bench/run.sh tables` runs the state-table benchmark instead (docs/performance.md, "State
+# tables"): it publishes bench/plugins/TableBench the same two ways, compiles
+# bench/driver/table_bench.c, which plays the framework's side of the table API, and keeps its
+# output in artifacts/bench/last-run-tables.txt.
+#
+#   bench/run.sh tables [--no-build] [driver options: --rounds N --calls N --per-call K --ops N]
+#
 # Needs only the .NET SDK (global.json) and gcc.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$repo/artifacts/bench"
 build=1
+mode=dummy
+if [[ "${1:-}" == "tables" ]]; then
+  mode=tables
+  shift
+fi
 if [[ "${1:-}" == "--no-build" ]]; then
   build=0
   shift
@@ -36,6 +48,23 @@ step() {
 
 mkdir -p "$out"
 cd "$repo"
+
+if [[ $mode == tables ]]; then
+  if [[ $build == 1 ]]; then
+    step publish-tablebench dotnet publish bench/plugins/TableBench -c Release -o "$out/tablebench" --nologo
+    step publish-tablebench-diagnostics dotnet publish bench/plugins/TableBench -c Release -o "$out/tablebench-diagnostics" --nologo \
+      -p:FalcoPluginDiagnostics=true -p:BaseOutputPath=bin/diagnostics/ -p:IntermediateOutputPath=obj/diagnostics/
+    step compile-table-driver gcc "${cflags[@]}" bench/driver/table_bench.c -o "$out/table_bench" -ldl
+  fi
+  for file in "$out/tablebench/libtablebench.so" "$out/tablebench-diagnostics/libtablebench.so" "$out/table_bench"; do
+    [[ -f "$file" ]] || { echo "bench: $file is missing; run without --no-build" >&2; exit 1; }
+  done
+  echo "bench: running on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" >&2
+  "$out/table_bench" run "$out/tablebench/libtablebench.so" "$out/tablebench-diagnostics/libtablebench.so" "$@" |
+    tee "$out/last-run-tables.txt"
+  exit 0
+fi
+
 if [[ $build == 1 ]]; then
   step publish-csharp dotnet publish examples/Dummy -c Release -o "$out/csharp" --nologo
   # Separate output and intermediate folders: the diagnostics build must not overwrite the
