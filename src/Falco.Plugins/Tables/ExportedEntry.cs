@@ -9,8 +9,9 @@ namespace Falco.Plugins.Tables;
 /// <summary>
 /// An entry of a table the plugin exports. Values live in one 8-byte slot per field; string
 /// values are native UTF-8 copies. A string handed to another plugin stays valid while that
-/// plugin holds the entry, even if the value is overwritten meanwhile: the old copy is freed
-/// only when the last holder releases the entry.
+/// plugin holds the entry, even if the value is overwritten meanwhile: such an old copy is
+/// freed when the last holder releases the entry. Copies nobody was handed are freed at once,
+/// so rewriting a held entry does not grow memory.
 /// </summary>
 public abstract unsafe class ExportedEntry
 {
@@ -19,6 +20,7 @@ public abstract unsafe class ExportedEntry
     private readonly ExportedTableBase _table;
     private ulong[] _slots;
     private List<nint>? _retired;
+    private ulong _exposedSlots;
     private GCHandle _handle;
     private int _holders;
 
@@ -77,6 +79,9 @@ public abstract unsafe class ExportedEntry
     internal static ExportedEntry? FromHandle(void* handle) =>
         handle is null ? null : GCHandle.FromIntPtr((nint)handle).Target as ExportedEntry;
 
+    /// <summary>Old string copies kept alive for holders that were handed them.</summary>
+    internal int RetiredStrings => _retired?.Count ?? 0;
+
     internal void Hold() => _holders++;
 
     internal void Release()
@@ -101,6 +106,16 @@ public abstract unsafe class ExportedEntry
         else
         {
             data->U64 = value;
+        }
+    }
+
+    /// <summary>Reads <paramref name="field"/> for another plugin, which may keep a string until it releases the entry.</summary>
+    internal void Expose(ExportedField field, StateData* data)
+    {
+        Read(field, data);
+        if (field.Type == StateType.String && field.Slot < 64)
+        {
+            _exposedSlots |= 1UL << field.Slot;
         }
     }
 
@@ -155,7 +170,9 @@ public abstract unsafe class ExportedEntry
         ref ulong slot = ref Slot(field.Slot);
         if (slot != 0)
         {
-            if (_holders > 0)
+            // Slots past the bit mask are not tracked, so they are treated as exposed.
+            bool exposed = field.Slot >= 64 || (_exposedSlots & (1UL << field.Slot)) != 0;
+            if (_holders > 0 && exposed)
             {
                 (_retired ??= new List<nint>()).Add((nint)slot);
             }
@@ -166,6 +183,10 @@ public abstract unsafe class ExportedEntry
         }
 
         slot = (ulong)copy;
+        if (field.Slot < 64)
+        {
+            _exposedSlots &= ~(1UL << field.Slot);
+        }
     }
 
     private ref ulong Slot(int index)
@@ -180,6 +201,7 @@ public abstract unsafe class ExportedEntry
 
     private void FreeRetired()
     {
+        _exposedSlots = 0;
         if (_retired is null)
         {
             return;

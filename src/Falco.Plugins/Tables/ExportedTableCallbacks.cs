@@ -151,7 +151,7 @@ internal static unsafe class ExportedTableCallbacks
 
             using (table.Lock())
             {
-                entry.Read(field, output);
+                entry.Expose(field, output);
                 return PluginRc.Success;
             }
         }

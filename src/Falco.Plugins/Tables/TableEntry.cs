@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Falco.Plugins.Tables;
 
@@ -47,7 +48,19 @@ public unsafe ref struct TableEntry
         _entry = null;
     }
 
-    private readonly void* Entry => _entry is not null ? _entry : throw new ObjectDisposedException(nameof(TableEntry), $"the entry of table '{_tableName}' was released");
+    private readonly void* Entry
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (_entry is null)
+            {
+                TableOperations.ThrowReleased(nameof(TableEntry), _tableName);
+            }
+
+            return _entry;
+        }
+    }
 }
 
 /// <summary>
@@ -101,7 +114,19 @@ public unsafe ref struct WritableTableEntry
         _entry = null;
     }
 
-    private readonly void* Entry => _entry is not null ? _entry : throw new ObjectDisposedException(nameof(WritableTableEntry), $"the entry of table '{_tableName}' was released");
+    private readonly void* Entry
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (_entry is null)
+            {
+                TableOperations.ThrowReleased(nameof(WritableTableEntry), _tableName);
+            }
+
+            return _entry;
+        }
+    }
 }
 
 /// <summary>

@@ -147,6 +147,38 @@ public sealed unsafe class ExportedTableTests
     }
 
     [Fact]
+    public void Rewriting_a_held_entry_keeps_only_the_strings_a_holder_was_handed()
+    {
+        var table = new ExportedTable<long>("t");
+        ExportedField<string> name = table.AddField<string>("name");
+        ExportedField<string> other = table.AddField<string>("other");
+        using var harness = new ExportedTableHarness<long>(table);
+        ExportedEntry<long> owned = table.GetOrAdd(1);
+        owned.Set(name, "initial");
+        owned.Set(other, "initial");
+        void* entry = harness.GetEntry(ExportedTableHarness<long>.Key(1));
+
+        for (int i = 0; i < 1000; i++)
+        {
+            owned.Set(name, $"unread {i}");
+        }
+
+        Assert.Equal(0, owned.RetiredStrings);
+
+        byte* handed = harness.Read(entry, harness.GetField("name", StateType.String)).Str;
+        for (int i = 0; i < 1000; i++)
+        {
+            owned.Set(name, $"after read {i}");
+            owned.Set(other, $"never read {i}");
+        }
+
+        Assert.Equal(1, owned.RetiredStrings);
+        Assert.Equal("unread 999", Marshal.PtrToStringUTF8((nint)handed));
+        harness.Reader->ReleaseTableEntry(harness.T, entry);
+        Assert.Equal(0, owned.RetiredStrings);
+    }
+
+    [Fact]
     public void Entries_are_created_detached_added_replacing_erased_and_cleared()
     {
         var table = new ExportedTable<long>("t");
