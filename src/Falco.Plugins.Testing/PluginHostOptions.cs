@@ -18,7 +18,17 @@ public sealed class PluginHostOptions
     /// </summary>
     public bool ValidateConfig { get; init; } = true;
 
-    /// <summary>Receives every message plugins send to the framework's logger (besides <see cref="Plugin.Logs"/>).</summary>
+    /// <summary>
+    /// Whether the host gives async plugins its async event handler right after init (the
+    /// default). libsinsp does it when a live capture opens; turn it off to set it yourself with
+    /// <see cref="Plugin.SetAsyncHandler"/>.
+    /// </summary>
+    public bool SetAsyncHandlerAtLoad { get; init; } = true;
+
+    /// <summary>
+    /// Receives every message plugins send to the framework's logger (besides <see cref="Plugin.Logs"/>).
+    /// Plugins log from their own threads; the host calls the sink under a lock, one message at a time.
+    /// </summary>
     public Action<LogEntry>? Log { get; init; }
 
     /// <summary>How long <see cref="PluginCapture.ReadEvents"/> keeps retrying a source that times out before giving up.</summary>

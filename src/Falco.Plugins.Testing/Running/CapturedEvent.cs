@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Text;
 using Falco.Plugins.Abi;
+using Falco.Plugins.Testing.Async;
 
 namespace Falco.Plugins.Testing;
 
@@ -21,7 +22,7 @@ public sealed class CapturedEvent
         Source = source;
     }
 
-    /// <summary>The event number (evtnum).</summary>
+    /// <summary>The event number (evtnum); 0 for an async event still waiting in <see cref="PluginHost.AsyncEvents"/> and for a dumped event.</summary>
     public ulong Number { get; }
 
     /// <summary>The event source the event belongs to.</summary>
@@ -45,10 +46,19 @@ public sealed class CapturedEvent
     /// <summary>The number of parameters.</summary>
     public uint ParamCount => BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(22));
 
-    /// <summary>For a plugin event, the plugin id parameter.</summary>
-    public uint PluginId => Type == AbiConstants.PluginEventCode && _bytes.Length >= AbiConstants.PluginEventPayloadOffset
-        ? BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(34))
-        : 0;
+    /// <summary>For a plugin event (code 322) or an async event (code 402), the plugin id parameter; 0 otherwise.</summary>
+    public uint PluginId => Type switch
+    {
+        AbiConstants.PluginEventCode when _bytes.Length >= AbiConstants.PluginEventPayloadOffset => BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(34)),
+        AbiConstants.AsyncEventCode when _bytes.Length >= AsyncEventLayout.NameOffset => BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(AsyncEventLayout.PluginIdOffset)),
+        _ => 0,
+    };
+
+    /// <summary>For a well-formed async event (code 402), its name parameter; otherwise null.</summary>
+    public string? AsyncEventName => AsyncEventLayout.TryRead(_bytes, out string? name, out _) ? name : null;
+
+    /// <summary>For a well-formed async event (code 402), its data parameter; otherwise empty.</summary>
+    public ReadOnlyMemory<byte> AsyncEventData => AsyncEventLayout.TryRead(_bytes, out _, out Range data) ? _bytes.AsMemory(data) : ReadOnlyMemory<byte>.Empty;
 
     /// <summary>For a well-formed plugin event, its payload; otherwise empty.</summary>
     public ReadOnlyMemory<byte> Payload
@@ -93,6 +103,20 @@ public sealed class CapturedEvent
         return new CapturedEvent(bytes, number, source);
     }
 
+    /// <summary>Builds a well-formed async event (code 402); without a number, it gets the next one of a process-wide sequence.</summary>
+    public static CapturedEvent AsyncEvent(
+        string name,
+        ReadOnlySpan<byte> data,
+        uint pluginId = 0,
+        ulong number = 0,
+        string source = "",
+        ulong timestamp = 0,
+        ulong threadId = ulong.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return FromBytes(AsyncEventLayout.Encode(name, data, pluginId, timestamp, threadId), number, source);
+    }
+
     /// <summary>Wraps arbitrary bytes as an event, well-formed or not (for robustness tests).</summary>
     public static CapturedEvent FromBytes(byte[] bytes, ulong number = 0, string source = "")
     {
@@ -106,6 +130,12 @@ public sealed class CapturedEvent
     }
 
     internal byte[] RawBytes => _bytes;
+
+    /// <summary>An event the framework has not numbered yet (an async event waiting in the queue, a dumped event): its number is 0.</summary>
+    internal static CapturedEvent Unnumbered(byte[] bytes, string source) => new(bytes, 0, source);
+
+    /// <summary>The same event with the number a capture gives it when it delivers it.</summary>
+    internal CapturedEvent WithNumber(ulong number) => new(_bytes, number, Source);
 
     /// <inheritdoc />
     public override string ToString() => $"#{Number} type={Type} len={Length} ts={Timestamp}";

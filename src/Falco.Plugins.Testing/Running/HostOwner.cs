@@ -10,14 +10,23 @@ namespace Falco.Plugins.Testing.Running;
 /// <summary>
 /// The framework side a plugin talks back to (its "owner"): the owner's last error and the
 /// logger. The pointer handed to the plugin as <c>ss_plugin_owner_t*</c> is a GC handle to it.
+/// Plugins call the owner from their own threads (log_fn, routines, async events), so
+/// everything here is safe to use concurrently.
 /// </summary>
 internal sealed unsafe class HostOwner : IDisposable
 {
+    // One lock for every sink: a test's sink (an xunit output helper, a list) need not be thread-safe.
+    private static readonly object s_sinkLock = new();
     private readonly List<LogEntry> _logs = new();
     private readonly Action<LogEntry>? _sink;
     private readonly string _pluginName;
+    private readonly object _errorLock = new();
     private GCHandle _handle;
     private byte* _lastError;
+
+    // The error replaced last: a plugin on another thread may still be reading the pointer
+    // get_owner_last_error gave it, so a buffer is freed one replacement later.
+    private byte* _retiredError;
 
     public HostOwner(string pluginName, Action<LogEntry>? sink)
     {
@@ -31,19 +40,35 @@ internal sealed unsafe class HostOwner : IDisposable
     /// <summary>The plugin's table state, reached by list_tables, get_table and add_table through the owner pointer.</summary>
     public TableSession? Tables { get; set; }
 
+    /// <summary>The plugin this owner stands for, reached by the async event handlers and the routine vtable; null for host views and in-process stand-ins.</summary>
+    public Plugin? Plugin { get; set; }
+
     /// <summary>The owner's last error, as get_owner_last_error reports it; null for none.</summary>
     public string? LastError
     {
-        get => _lastError is null ? null : PluginLibrary.Str(_lastError);
+        get
+        {
+            lock (_errorLock)
+            {
+                return _lastError is null ? null : PluginLibrary.Str(_lastError);
+            }
+        }
+
         set
         {
-            NativeMemory.Free(_lastError);
-            _lastError = null;
+            byte* replacement = null;
             if (value is not null)
             {
                 byte[] bytes = Encoding.UTF8.GetBytes(value + "\0");
-                _lastError = (byte*)NativeMemory.Alloc((nuint)bytes.Length);
-                bytes.CopyTo(new Span<byte>(_lastError, bytes.Length));
+                replacement = (byte*)NativeMemory.Alloc((nuint)bytes.Length);
+                bytes.CopyTo(new Span<byte>(replacement, bytes.Length));
+            }
+
+            lock (_errorLock)
+            {
+                NativeMemory.Free(_retiredError);
+                _retiredError = _lastError;
+                _lastError = replacement;
             }
         }
     }
@@ -65,7 +90,14 @@ internal sealed unsafe class HostOwner : IDisposable
 
     public void Dispose()
     {
-        LastError = null;
+        lock (_errorLock)
+        {
+            NativeMemory.Free(_retiredError);
+            NativeMemory.Free(_lastError);
+            _retiredError = null;
+            _lastError = null;
+        }
+
         if (_handle.IsAllocated)
         {
             _handle.Free();
@@ -83,7 +115,16 @@ internal sealed unsafe class HostOwner : IDisposable
     {
         try
         {
-            return From(owner)?._lastError;
+            HostOwner? host = From(owner);
+            if (host is null)
+            {
+                return null;
+            }
+
+            lock (host._errorLock)
+            {
+                return host._lastError;
+            }
         }
         catch (Exception)
         {
@@ -109,7 +150,13 @@ internal sealed unsafe class HostOwner : IDisposable
                 host._logs.Add(entry);
             }
 
-            host._sink?.Invoke(entry);
+            if (host._sink is { } sink)
+            {
+                lock (s_sinkLock)
+                {
+                    sink(entry);
+                }
+            }
         }
         catch (Exception)
         {

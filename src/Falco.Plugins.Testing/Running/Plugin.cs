@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Falco.Plugins.Abi;
 using Falco.Plugins.Config;
+using Falco.Plugins.Testing.Async;
 using Falco.Plugins.Testing.Loading;
 using Falco.Plugins.Testing.Running;
 using Falco.Plugins.Testing.Tables;
@@ -19,7 +20,7 @@ namespace Falco.Plugins.Testing;
 /// plugin belongs to a <see cref="PluginHost"/>, whose state tables it shares with the other
 /// plugins of that host; <see cref="Load"/> gives it a host of its own.
 /// </summary>
-public sealed unsafe class Plugin : IDisposable
+public sealed unsafe partial class Plugin : IDisposable
 {
     private const string NoStateError = "plugin handle or 'get_last_error' function not defined";
     private readonly PluginLibrary _library;
@@ -41,7 +42,8 @@ public sealed unsafe class Plugin : IDisposable
         _ownsLibrary = ownsLibrary;
         _host = host;
         _ownsHost = ownsHost;
-        _owner = new HostOwner(library.Info.Name, library.Options.Log);
+        _owner = new HostOwner(library.Info.Name, library.Options.Log) { Plugin = this };
+        _asyncReceiver = new AsyncEventReceiver(this);
         uint requiredMinor = LenientVersion.TryParse(library.Info.RequiredApiVersion, out LenientVersion required) ? required.Minor : 0;
         _tables = new TableSession(host.Registry, _owner, library.Info.Name, requiredMinor)
         {
@@ -50,6 +52,7 @@ public sealed unsafe class Plugin : IDisposable
         try
         {
             Initialize(config);
+            SetAsyncHandlerAtLoad();
         }
         catch
         {
@@ -126,6 +129,7 @@ public sealed unsafe class Plugin : IDisposable
 
         var capture = new PluginCapture(this, instance);
         _captures.Add(capture);
+        _host.Captures.Opened(this);
         return capture;
     }
 
@@ -266,9 +270,11 @@ public sealed unsafe class Plugin : IDisposable
     }
 
     /// <summary>
-    /// Destroys the state (closing open captures first), then drops the plugin's table handles
-    /// and the tables it added, and, for <see cref="Load"/>ed plugins, unloads the library and
-    /// disposes the plugin's own host.
+    /// Destroys the state, as libsinsp closes an inspector and then destroys its plugins: open
+    /// captures are closed, capture_close is called if the capture is open for listening, the
+    /// async handler is reset, and routines still running are stopped. Then the plugin's table
+    /// handles and the tables it added are dropped and, for <see cref="Load"/>ed plugins, the
+    /// library is unloaded and the plugin's own host disposed.
     /// </summary>
     public void Dispose()
     {
@@ -285,6 +291,14 @@ public sealed unsafe class Plugin : IDisposable
 
         if (_state is not null)
         {
+            CloseListeningQuietly();
+            ResetAsyncHandlerQuietly();
+        }
+
+        // Before destroy: no routine may run on a destroyed state.
+        _host.Routines.Close(this);
+        if (_state is not null)
+        {
             Api.Destroy(_state);
             _state = null;
             _library.StateDestroyed();
@@ -293,6 +307,7 @@ public sealed unsafe class Plugin : IDisposable
         // After destroy, as libsinsp drops a plugin's table state with the plugin: its tables
         // leave the registry before the library that implements them is unloaded.
         _tables.Dispose();
+        _owner.Plugin = null;
         _owner.Dispose();
         if (_ownsLibrary)
         {
@@ -326,7 +341,11 @@ public sealed unsafe class Plugin : IDisposable
 
     internal ulong NextEventNumber() => ++_eventNumber;
 
-    internal void CaptureClosed(PluginCapture capture) => _captures.Remove(capture);
+    internal void CaptureClosed(PluginCapture capture)
+    {
+        _captures.Remove(capture);
+        _host.Captures.Closed(this);
+    }
 
     internal void* StatePointer => State;
 

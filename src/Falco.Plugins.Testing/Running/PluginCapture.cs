@@ -1,6 +1,8 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Falco.Plugins.Abi;
 
@@ -24,6 +26,7 @@ public enum CaptureStatus
 /// libscap's source-plugin engine: batches are consumed before the status that came with them,
 /// SUCCESS with no events is an error, plugin events must carry the plugin's id (0 is filled
 /// in), their thread id is forced to -1, and a timestamp of -1 becomes the current time.
+/// Async events of the host's plugins are merged into the stream as libsinsp merges them.
 /// </summary>
 public sealed unsafe class PluginCapture : IDisposable
 {
@@ -34,6 +37,9 @@ public sealed unsafe class PluginCapture : IDisposable
     private uint _index;
     private int _pendingRc = (int)PluginRc.Success;
 
+    // A source event fetched but not delivered yet: async events with earlier times go first.
+    private byte[]? _delayed;
+
     internal PluginCapture(Plugin plugin, void* instance)
     {
         _plugin = plugin;
@@ -43,50 +49,39 @@ public sealed unsafe class PluginCapture : IDisposable
     /// <summary>How many next_batch calls were made.</summary>
     public long BatchCalls { get; private set; }
 
-    /// <summary>Reads the next event.</summary>
+    /// <summary>
+    /// Reads the next event: an async event from <see cref="PluginHost.AsyncEvents"/> or the
+    /// source's next event, ordered as libsinsp orders them. A source event is fetched first;
+    /// the oldest queued async event goes before it when its timestamp was assigned by the host
+    /// or is not later than the source event's, and when the source times out a queued async
+    /// event is delivered instead of the timeout. Both kinds are numbered from the same counter.
+    /// </summary>
     /// <exception cref="PluginHostException">next_batch failed or produced a malformed event.</exception>
     public CaptureStatus Next(out CapturedEvent? evt)
     {
         evt = null;
         ObjectDisposedException.ThrowIf(_instance is null, this);
-        string name = _plugin.Info.Name;
-        if (_index >= _count)
+        if (_delayed is null)
         {
-            if (_pendingRc != (int)PluginRc.Success)
+            CaptureStatus status = FetchSourceEvent(out _delayed);
+            if (status == CaptureStatus.Timeout && TakeAsyncEvent(null, out evt))
             {
-                int rc = _pendingRc;
-                _pendingRc = (int)PluginRc.Success;
-                return Status(rc);
+                return CaptureStatus.Event;
             }
 
-            uint count = 0;
-            EventHeader** events = null;
-            int result = (int)_plugin.ApiTable.NextBatch(_plugin.StatePointer, _instance, &count, &events);
-            BatchCalls++;
-            if (count == 0)
+            if (status != CaptureStatus.Event)
             {
-                if (result == (int)PluginRc.Success)
-                {
-                    throw new PluginHostException($"unexpected 0 size event returned by plugin {name}");
-                }
-
-                return Status(result);
+                return status;
             }
-
-            if (events is null)
-            {
-                throw new PluginHostException($"plugin {name} returned {count} events without an event array");
-            }
-
-            _batch = events;
-            _count = count;
-            _index = 0;
-            _pendingRc = result;
         }
 
-        EventHeader* header = _batch[_index];
-        evt = Copy(header, name);
-        _index++;
+        if (TakeAsyncEvent(BinaryPrimitives.ReadUInt64LittleEndian(_delayed!), out evt))
+        {
+            return CaptureStatus.Event;
+        }
+
+        evt = CapturedEvent.FromBytes(_delayed!, _plugin.NextEventNumber(), _plugin.Info.EventSource);
+        _delayed = null;
         return CaptureStatus.Event;
     }
 
@@ -145,7 +140,64 @@ public sealed unsafe class PluginCapture : IDisposable
         _plugin.ApiTable.Close(_plugin.StatePointer, _instance);
         _instance = null;
         _batch = null;
+        _delayed = null;
         _plugin.CaptureClosed(this);
+    }
+
+    /// <summary>The next event of the source with libscap's checks applied, or the status next_batch gave.</summary>
+    private CaptureStatus FetchSourceEvent(out byte[]? evt)
+    {
+        evt = null;
+        string name = _plugin.Info.Name;
+        if (_index >= _count)
+        {
+            if (_pendingRc != (int)PluginRc.Success)
+            {
+                int rc = _pendingRc;
+                _pendingRc = (int)PluginRc.Success;
+                return Status(rc);
+            }
+
+            uint count = 0;
+            EventHeader** events = null;
+            int result = (int)_plugin.ApiTable.NextBatch(_plugin.StatePointer, _instance, &count, &events);
+            BatchCalls++;
+            if (count == 0)
+            {
+                if (result == (int)PluginRc.Success)
+                {
+                    throw new PluginHostException($"unexpected 0 size event returned by plugin {name}");
+                }
+
+                return Status(result);
+            }
+
+            if (events is null)
+            {
+                throw new PluginHostException($"plugin {name} returned {count} events without an event array");
+            }
+
+            _batch = events;
+            _count = count;
+            _index = 0;
+            _pendingRc = result;
+        }
+
+        evt = Copy(_batch[_index], name);
+        _index++;
+        return CaptureStatus.Event;
+    }
+
+    private bool TakeAsyncEvent(ulong? sourceTimestamp, [NotNullWhen(true)] out CapturedEvent? evt)
+    {
+        evt = null;
+        if (!_plugin.Host.AsyncEvents.TryDequeueBefore(sourceTimestamp, out CapturedEvent? queued))
+        {
+            return false;
+        }
+
+        evt = queued.WithNumber(_plugin.NextEventNumber());
+        return true;
     }
 
     private CaptureStatus Status(int rc) => rc switch
@@ -156,7 +208,7 @@ public sealed unsafe class PluginCapture : IDisposable
         _ => throw new PluginHostException($"plugin {_plugin.Info.Name} next_batch returned the unexpected code {rc}: {_plugin.LastError}"),
     };
 
-    private CapturedEvent Copy(EventHeader* header, string name)
+    private byte[] Copy(EventHeader* header, string name)
     {
         if (header is null)
         {
@@ -206,6 +258,6 @@ public sealed unsafe class PluginCapture : IDisposable
             Unsafe.WriteUnaligned(ref bytes[0], EventTime.Now());
         }
 
-        return CapturedEvent.FromBytes(bytes, _plugin.NextEventNumber(), _plugin.Info.EventSource);
+        return bytes;
     }
 }

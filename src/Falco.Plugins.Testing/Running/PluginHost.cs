@@ -9,9 +9,11 @@ namespace Falco.Plugins.Testing;
 /// The framework around plugins, as one libsinsp inspector is: the plugins loaded into it
 /// share its state tables (the <c>threads</c> table and every table a plugin adds), and
 /// <see cref="Parse"/> runs their parsers like libsinsp does before extraction. Tests seed
-/// and inspect the state through <see cref="Threads"/> and <see cref="GetTable"/>.
+/// and inspect the state through <see cref="Threads"/> and <see cref="GetTable"/>. The host
+/// also owns what plugins reach from their own threads: the async event queue
+/// (<see cref="AsyncEvents"/>) and the routine pool (<see cref="Routines"/>).
 /// </summary>
-public sealed class PluginHost : IDisposable
+public sealed partial class PluginHost : IDisposable
 {
     private readonly List<Plugin> _plugins = new();
     private readonly List<InProcessPlugin> _inProcessPlugins = new();
@@ -144,6 +146,8 @@ public sealed class PluginHost : IDisposable
         {
             plugin.Dispose();
         }
+
+        Routines.CloseAll();
 
         _viewSession.Dispose();
         _viewOwner.Dispose();

@@ -6,13 +6,20 @@ using System.Text;
 
 namespace Falco.Plugins.Testing.Tests.Infrastructure;
 
-/// <summary>Native/table_plugin.c compiled with gcc, once per variant and run: real .so plugins that use the table API.</summary>
+/// <summary>
+/// The C plugins of Native/ compiled with gcc, once per variant and run: table_plugin.c (real
+/// .so plugins that use the table API) and async_plugin.c (async events, dump_state, capture
+/// listening, set_config and metrics).
+/// </summary>
 public static class NativePlugins
 {
-    private static readonly Lazy<string> s_a = new(() => Compile("tp_a", "-DPLUGIN_NAME=\"tp_a\""));
-    private static readonly Lazy<string> s_b = new(() => Compile("tp_b", "-DPLUGIN_NAME=\"tp_b\""));
-    private static readonly Lazy<string> s_otherSource = new(() => Compile("tp_other", "-DPLUGIN_NAME=\"tp_other\"", "-DPARSE_SOURCES=\"[\\\"other\\\"]\""));
-    private static readonly Lazy<string> s_sourceOnly = new(() => Compile("tp_source", "-DPLUGIN_NAME=\"tp_source\"", "-DSOURCE_ONLY"));
+    private const string TablePlugin = "table_plugin.c";
+    private const string AsyncPlugin = "async_plugin.c";
+    private static readonly Lazy<string> s_a = new(() => Compile("tp_a", TablePlugin, "-DPLUGIN_NAME=\"tp_a\""));
+    private static readonly Lazy<string> s_b = new(() => Compile("tp_b", TablePlugin, "-DPLUGIN_NAME=\"tp_b\""));
+    private static readonly Lazy<string> s_otherSource = new(() => Compile("tp_other", TablePlugin, "-DPLUGIN_NAME=\"tp_other\"", "-DPARSE_SOURCES=\"[\\\"other\\\"]\""));
+    private static readonly Lazy<string> s_sourceOnly = new(() => Compile("tp_source", TablePlugin, "-DPLUGIN_NAME=\"tp_source\"", "-DSOURCE_ONLY"));
+    private static readonly Lazy<string> s_async = new(() => Compile("ap", AsyncPlugin, "-pthread", "-DPLUGIN_NAME=\"ap\""));
 
     /// <summary>A parse + extract plugin named tp_a.</summary>
     public static string A => s_a.Value;
@@ -26,6 +33,9 @@ public static class NativePlugins
     /// <summary>A source-only plugin (no table API) named tp_source.</summary>
     public static string SourceOnly => s_sourceOnly.Value;
 
+    /// <summary>The plugin of Native/async_plugin.c, named ap: async events, dump_state, capture listening, set_config, metrics, source "apsrc" (id 1999).</summary>
+    public static string Async => s_async.Value;
+
     /// <summary>A plugin event of thread <paramref name="tid"/> whose payload tells the plugin what to do.</summary>
     public static CapturedEvent Event(long tid, string payload, string source = "test")
     {
@@ -34,7 +44,7 @@ public static class NativePlugins
         return CapturedEvent.FromBytes(bytes, source: source);
     }
 
-    private static string Compile(string name, params string[] defines)
+    private static string Compile(string name, string source, params string[] options)
     {
         string directory = Path.Combine(AppContext.BaseDirectory, "native-plugins");
         Directory.CreateDirectory(directory);
@@ -45,12 +55,12 @@ public static class NativePlugins
             start.ArgumentList.Add(argument);
         }
 
-        foreach (string define in defines)
+        foreach (string option in options)
         {
-            start.ArgumentList.Add(define);
+            start.ArgumentList.Add(option);
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Native", "table_plugin.c"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Native", source));
         using Process gcc = Process.Start(start)!;
         string errors = gcc.StandardError.ReadToEnd();
         gcc.WaitForExit();
