@@ -20,7 +20,7 @@ public sealed class CaptureListeningTests
         Plugin plugin = host.Load(NativePlugins.Async);
 
         plugin.CaptureOpen();
-        Routine countdown = host.Routines.Of(plugin)[0];
+        SubscribedRoutine countdown = host.Routines.Of(plugin)[0];
 
         Assert.True(countdown.WaitForEnd(Eventually.Timeout));
         Assert.Equal(5, countdown.Calls);
@@ -34,7 +34,7 @@ public sealed class CaptureListeningTests
         using var host = new PluginHost();
         Plugin plugin = host.Load(NativePlugins.Async);
         plugin.CaptureOpen();
-        Routine forever = host.Routines.Of(plugin)[1];
+        SubscribedRoutine forever = host.Routines.Of(plugin)[1];
         Assert.True(forever.WaitForCalls(3, Eventually.Timeout));
         Assert.Equal(RoutineStatus.Running, forever.Status);
 
@@ -138,7 +138,7 @@ public sealed class CaptureListeningTests
         Plugin plugin = library.Init(Mode("leak"));
         PluginHost host = plugin.Host;
         plugin.CaptureOpen();
-        Routine forever = host.Routines.Of(plugin)[1];
+        SubscribedRoutine forever = host.Routines.Of(plugin)[1];
         Assert.True(forever.WaitForCalls(2, Eventually.Timeout));
 
         plugin.Dispose();
@@ -155,7 +155,7 @@ public sealed class CaptureListeningTests
         Plugin plugin = host.Load(NativePlugins.Async, Mode("leak"));
         plugin.CaptureOpen();
         plugin.CaptureClose();
-        Routine forever = host.Routines.Of(plugin)[1];
+        SubscribedRoutine forever = host.Routines.Of(plugin)[1];
         long calls = forever.Calls;
 
         Assert.True(forever.WaitForCalls(calls + 2, Eventually.Timeout));

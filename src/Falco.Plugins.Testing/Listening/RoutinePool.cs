@@ -15,8 +15,8 @@ namespace Falco.Plugins.Testing;
 public sealed unsafe class RoutinePool
 {
     private readonly object _lock = new();
-    private readonly List<Routine> _routines = new();
-    private readonly HandleTable<Routine> _handles = new();
+    private readonly List<SubscribedRoutine> _routines = new();
+    private readonly HandleTable<SubscribedRoutine> _handles = new();
     private readonly HashSet<Plugin> _closedPlugins = new();
 
     internal RoutinePool()
@@ -31,7 +31,7 @@ public sealed unsafe class RoutinePool
             lock (_lock)
             {
                 int active = 0;
-                foreach (Routine routine in _routines)
+                foreach (SubscribedRoutine routine in _routines)
                 {
                     active += routine.Status == RoutineStatus.Running ? 1 : 0;
                 }
@@ -42,7 +42,7 @@ public sealed unsafe class RoutinePool
     }
 
     /// <summary>Every routine subscribed in this host, running or ended, in subscription order.</summary>
-    public IReadOnlyList<Routine> All
+    public IReadOnlyList<SubscribedRoutine> All
     {
         get
         {
@@ -54,7 +54,7 @@ public sealed unsafe class RoutinePool
     }
 
     /// <summary>The routines <paramref name="plugin"/> subscribed, in subscription order.</summary>
-    public IReadOnlyList<Routine> Of(Plugin plugin)
+    public IReadOnlyList<SubscribedRoutine> Of(Plugin plugin)
     {
         lock (_lock)
         {
@@ -73,7 +73,7 @@ public sealed unsafe class RoutinePool
                 return 0;
             }
 
-            var routine = new Routine(plugin, function, pluginState, routineState, _routines.Count + 1);
+            var routine = new SubscribedRoutine(plugin, function, pluginState, routineState, _routines.Count + 1);
             routine.Handle = _handles.Add(routine);
             _routines.Add(routine);
             routine.Start();
@@ -85,7 +85,7 @@ public sealed unsafe class RoutinePool
     /// <summary>Stops a routine of <paramref name="plugin"/> and waits for its current call; returns the error for the plugin, or null.</summary>
     internal string? Unsubscribe(Plugin plugin, nint handle)
     {
-        Routine? routine = _handles.Find(handle);
+        SubscribedRoutine? routine = _handles.Find(handle);
         if (routine is null)
         {
             return "unknown routine handle: it was not returned by subscribe, or was already unsubscribed";
@@ -109,7 +109,7 @@ public sealed unsafe class RoutinePool
     /// <summary>Stops every routine of <paramref name="plugin"/> and refuses new ones: its state is about to be destroyed.</summary>
     internal void Close(Plugin plugin)
     {
-        List<Routine> routines;
+        List<SubscribedRoutine> routines;
         lock (_lock)
         {
             _closedPlugins.Add(plugin);
@@ -122,24 +122,24 @@ public sealed unsafe class RoutinePool
     /// <summary>Stops every routine left (the host is disposed).</summary>
     internal void CloseAll()
     {
-        List<Routine> routines;
+        List<SubscribedRoutine> routines;
         lock (_lock)
         {
-            routines = new List<Routine>(_routines);
+            routines = new List<SubscribedRoutine>(_routines);
         }
 
         Stop(routines);
     }
 
-    private void Stop(List<Routine> routines)
+    private void Stop(List<SubscribedRoutine> routines)
     {
-        foreach (Routine routine in routines)
+        foreach (SubscribedRoutine routine in routines)
         {
             _handles.Remove(routine.Handle);
             routine.RequestStop(RoutineStatus.Stopped);
         }
 
-        foreach (Routine routine in routines)
+        foreach (SubscribedRoutine routine in routines)
         {
             routine.WaitForStop();
         }

@@ -62,14 +62,15 @@ internal sealed unsafe class AsyncProducer
 
     private string? StopLocked()
     {
-        // Detach first: from here on the emitter refuses events, whatever the producer does.
+        // Cancel first so that a producer watching its token stops emitting, then detach: from
+        // there on the emitter refuses events, whatever the producer does, and no call is in flight.
+        _stop?.Cancel();
         Emitter.Detach();
         if (_running is null)
         {
             return null;
         }
 
-        _stop!.Cancel();
         string? problem = null;
         try
         {
@@ -89,7 +90,7 @@ internal sealed unsafe class AsyncProducer
         }
 
         _running = null;
-        _stop.Dispose();
+        _stop?.Dispose();
         _stop = null;
         return problem;
     }

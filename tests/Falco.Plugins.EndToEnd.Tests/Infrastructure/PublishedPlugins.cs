@@ -28,6 +28,12 @@ internal static class PublishedPlugins
     /// <summary>tests/plugins/TableClient: libtableclient.so.</summary>
     public static string TableClient => Get("tests/plugins/TableClient/TableClient.csproj", "tableclient");
 
+    /// <summary>tests/plugins/AsyncProbe: libasyncprobe.so.</summary>
+    public static string AsyncProbe => Get("tests/plugins/AsyncProbe/AsyncProbe.csproj", "asyncprobe");
+
+    /// <summary>examples/Heartbeat: libheartbeat.so.</summary>
+    public static string Heartbeat => Get("examples/Heartbeat/Heartbeat.csproj", "heartbeat");
+
     /// <summary>The probe published with the benchmark-only allocation counter export.</summary>
     public static string ProbeWithDiagnostics => Get("tests/plugins/Probe/Probe.csproj", "probe", diagnostics: true);
 

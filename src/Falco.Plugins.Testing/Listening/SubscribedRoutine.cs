@@ -8,7 +8,7 @@ namespace Falco.Plugins.Testing;
 /// host calls <c>fn(plugin_state, routine_state)</c> over and over on a thread of its own until
 /// it returns false (0) or is unsubscribed, as libsinsp's thread pool does.
 /// </summary>
-public sealed unsafe class Routine
+public sealed unsafe class SubscribedRoutine
 {
     private readonly delegate* unmanaged<void*, void*, uint> _function;
     private readonly nint _pluginState;
@@ -18,7 +18,7 @@ public sealed unsafe class Routine
     private volatile RoutineStatus _status = RoutineStatus.Running;
     private RoutineStatus _stopReason;
 
-    internal Routine(Plugin plugin, delegate* unmanaged<void*, void*, uint> function, nint pluginState, nint routineState, int number)
+    internal SubscribedRoutine(Plugin plugin, delegate* unmanaged<void*, void*, uint> function, nint pluginState, nint routineState, int number)
     {
         Plugin = plugin;
         _function = function;
