@@ -73,6 +73,22 @@ public sealed class AsyncEventTests
     }
 
     [Fact]
+    public void A_failed_producer_is_reported_to_the_operator_without_failing_the_next_handler_change()
+    {
+        using var host = new PluginHost();
+        Plugin probe = host.Load(PublishedPlugins.AsyncProbe, """{"label": "a", "eventsPerThread": 2, "failRun": true}""");
+        host.WaitForAsyncEvents(2, Patience);
+
+        probe.SetAsyncHandler(false);
+
+        LogEntry failure = Assert.Single(probe.Logs, l => l.Severity == LogSeverity.Error);
+        Assert.Equal("the async event producer failed: InvalidOperationException: the probe's producer failed on purpose", failure.Message);
+        Assert.Equal("asyncprobe", failure.Component);
+        Assert.Contains("set_async_event_handler", probe.LastError, StringComparison.Ordinal);
+        Assert.False(probe.AsyncHandlerSet);
+    }
+
+    [Fact]
     public void Setting_the_handler_again_restarts_production()
     {
         using var host = new PluginHost();

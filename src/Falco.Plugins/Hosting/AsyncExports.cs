@@ -29,8 +29,10 @@ public static unsafe class AsyncExports
             string? problem = producer.SetHandler(state.Plugin, owner, (delegate* unmanaged<void*, EventHeader*, byte*, PluginRc>)handler);
             if (problem is not null)
             {
+                // The handler the framework asked for is in place, so the call succeeds: failing it
+                // would make libsinsp abort the capture for a producer that has already ended.
                 state.SetError(PluginOperation.SetAsyncEventHandler, problem);
-                return (int)PluginRc.Failure;
+                state.Logger?.Log(LogSeverity.Error, problem);
             }
 
             return (int)PluginRc.Success;

@@ -42,6 +42,7 @@ public static unsafe class PluginExports
             {
                 state.Tables = context.EndInit();
                 state.Metrics = context.Metrics;
+                state.Logger = context.CreateLogger();
             }
 
             SetRc(rc, PluginRc.Success);

@@ -45,6 +45,9 @@ public abstract unsafe class PluginState
     /// <summary>The routines subscribed at capture open and not yet unsubscribed.</summary>
     internal System.Collections.Generic.List<Routine> Routines { get; } = new();
 
+    /// <summary>The framework's logger, for problems the SDK reports without failing a call (a no-op before API 3.4).</summary>
+    internal PluginLogger? Logger { get; set; }
+
     /// <summary>The async event producer, created when the framework first sets a handler.</summary>
     internal Async.AsyncProducer? Async { get; set; }
 

@@ -15,6 +15,9 @@ public sealed class AsyncProbeConfig
     /// <summary>Emit an event name the plugin did not declare, once, at start.</summary>
     public bool EmitUndeclared { get; set; }
 
+    /// <summary>Throw from the producer once its threads are done.</summary>
+    public bool FailRun { get; set; }
+
     /// <summary>Log one message at every severity at init.</summary>
     public bool LogAllLevels { get; set; }
 

@@ -84,6 +84,10 @@ public sealed partial class AsyncProbePlugin : IConfigurable<AsyncProbeConfig>, 
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
+        if (config.FailRun)
+        {
+            throw new InvalidOperationException("the probe's producer failed on purpose");
+        }
     }
 
     /// <inheritdoc />
