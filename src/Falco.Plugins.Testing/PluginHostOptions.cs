@@ -31,6 +31,12 @@ public sealed class PluginHostOptions
     /// </summary>
     public Action<LogEntry>? Log { get; init; }
 
+    /// <summary>
+    /// Whether the init input carries the host's <c>log_fn</c> (the default). Turn it off to load
+    /// plugins as a framework without a logger does, with a NULL <c>log_fn</c>.
+    /// </summary>
+    public bool OfferLogger { get; init; } = true;
+
     /// <summary>How long <see cref="PluginCapture.ReadEvents"/> keeps retrying a source that times out before giving up.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

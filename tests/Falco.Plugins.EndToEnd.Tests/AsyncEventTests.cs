@@ -274,6 +274,20 @@ public sealed class AsyncEventTests
         Assert.All(levels, l => Assert.Equal("asyncprobe", l.Component));
     }
 
+    [Fact]
+    public void Without_a_framework_logger_logging_does_nothing_and_everything_else_works()
+    {
+        using var host = new PluginHost(new PluginHostOptions { OfferLogger = false });
+        Plugin probe = host.Load(PublishedPlugins.AsyncProbe, """{"label": "a", "eventsPerThread": 3, "logAllLevels": true, "emitUndeclared": true}""");
+
+        host.WaitForAsyncEvents(3, Patience);
+        probe.SetAsyncHandler(false);
+
+        Assert.Empty(probe.Logs);
+        Assert.Equal(3, Metric(probe, "accepted"));
+        Assert.Equal(1, Metric(probe, "refused"));
+    }
+
     private static void Expect(PluginMetric metric, PluginMetricType type, PluginMetricValueType valueType, object value)
     {
         Assert.Equal(type, metric.Type);

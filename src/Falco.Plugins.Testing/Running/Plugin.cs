@@ -366,7 +366,7 @@ public sealed unsafe partial class Plugin : IDisposable
                 Owner = _owner.Pointer,
                 GetOwnerLastError = HostOwner.GetOwnerLastErrorFunction,
                 Tables = usesTables ? RegistryFunctions.InitTablesInput : null,
-                LogFn = HostOwner.LogFunction,
+                LogFn = _host.Options.OfferLogger ? HostOwner.LogFunction : null,
             };
             try
             {
