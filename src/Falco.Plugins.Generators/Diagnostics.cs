@@ -68,7 +68,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidExtractor = Error(
         "FALCO0012",
         "Extractor method has the wrong shape",
-        "The extractor '{0}' must be a non-generic method taking 'ref ExtractContext' first, then the field argument if any, and optionally ending with an 'out' value when it returns bool: {1}");
+        "The extractor '{0}' must be a non-generic method taking 'ref ExtractContext' first, then optionally a typed syscall event, then the field argument if any, and optionally ending with an 'out' value when it returns bool: {1}");
 
     public static readonly DiagnosticDescriptor MultiplePlugins = Error(
         "FALCO0013",
@@ -129,6 +129,31 @@ internal static class Diagnostics
         "FALCO0024",
         "Async events without names",
         "The plugin '{0}' emits async events (IAsyncEventProvider or IStateDumper) but declares no names: add [AsyncEvents(\"name\", ...)]");
+
+    public static readonly DiagnosticDescriptor InvalidParseHandler = Error(
+        "FALCO0025",
+        "Parse handler has the wrong shape",
+        "The parse handler '{0}' must be a non-generic method returning void and taking 'ref ParseContext' and then a typed syscall event (a ref struct of Falco.Plugins.Syscalls with a 'Code' constant), by value: {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateEventMethod = Error(
+        "FALCO0026",
+        "Two methods for one event type",
+        "'{0}' and '{1}' both take the event '{2}' (code {3}) {4}; each event type has one method");
+
+    public static readonly DiagnosticDescriptor TypedEventOutsideSources = Error(
+        "FALCO0027",
+        "Typed syscall event outside the event sources",
+        "'{0}' takes the syscall event '{1}', but the {2} event sources of the plugin ({3}) exclude 'syscall', so the framework never passes it one; add \"syscall\" to [{4}]");
+
+    public static readonly DiagnosticDescriptor FieldMethodsDisagree = Error(
+        "FALCO0028",
+        "Methods of one field disagree",
+        "The methods of the field '{0}' disagree: {1}; the methods of a field share the [Field] settings, the value type and the argument, and each takes a different typed event");
+
+    public static readonly DiagnosticDescriptor InvalidEventSchemaVersion = Error(
+        "FALCO0029",
+        "Event schema version is not valid",
+        "RequiredEventSchemaVersion '{0}' is not a version of the form major.minor.patch");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

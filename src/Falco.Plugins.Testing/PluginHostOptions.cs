@@ -37,11 +37,30 @@ public sealed class PluginHostOptions
     /// </summary>
     public bool OfferLogger { get; init; } = true;
 
+    /// <summary>
+    /// The event schema version of the events the host claims to deliver (by default the schema
+    /// the SDK's typed syscall event views were generated from). After init, plugins that parse or
+    /// extract syscall events are refused when they require a schema it does not satisfy, with
+    /// libsinsp's message.
+    /// </summary>
+    public Version EventSchemaVersion { get; init; } = Version.Parse(Falco.Plugins.Hosting.TypedEventSchema.Version);
+
+    /// <summary>
+    /// Whether a plugin that parses or extracts syscall events without reporting an event schema
+    /// version is checked as requiring 3.0.0, as libsinsp does (which a 4.x schema refuses). On
+    /// by default, as in Falco 0.42 and later; turn it off to load plugins built for older
+    /// frameworks. Plugins built with this SDK always report a version.
+    /// </summary>
+    public bool CheckUndeclaredEventSchema { get; init; } = true;
+
     /// <summary>How long <see cref="PluginCapture.ReadEvents"/> keeps retrying a source that times out before giving up.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     internal LenientVersion FrameworkApiVersion =>
         new((uint)ApiVersion.Major, (uint)ApiVersion.Minor, (uint)Math.Max(0, ApiVersion.Build));
+
+    internal LenientVersion FrameworkEventSchemaVersion =>
+        new((uint)EventSchemaVersion.Major, (uint)EventSchemaVersion.Minor, (uint)Math.Max(0, EventSchemaVersion.Build));
 }
 
 /// <summary>A message a plugin sent to the framework's logger.</summary>

@@ -35,4 +35,16 @@ public sealed class FalcoPluginAttribute : Attribute
     /// the plugin uses. It cannot lower it. Leave empty to report the derived version.
     /// </summary>
     public string RequiredApiVersion { get; set; } = "";
+
+    /// <summary>
+    /// The libscap event schema version (<c>major.minor.patch</c>) the plugin's reading of
+    /// syscall events was written against, reported through
+    /// <c>plugin_get_required_event_schema_version</c>; the framework refuses the plugin when
+    /// its own schema has another major or an older minor. Leave empty for the SDK's default:
+    /// the schema of the typed event views for plugins that use them, otherwise the first
+    /// version of the SDK's schema major (only the event header and parameter framing are then
+    /// read on the plugin's behalf). Only plugins that parse or extract events other than plugin
+    /// events report one.
+    /// </summary>
+    public string RequiredEventSchemaVersion { get; set; } = "";
 }

@@ -49,6 +49,11 @@ internal static class ExportsEmitter
             EmitParse(code, plugin, parse);
         }
 
+        if (plugin.ReadsDriverEvents)
+        {
+            EmitEventSchemaVersion(code, plugin);
+        }
+
         EmitFeatures(code, plugin, plugin.Features);
 
         if (diagnosticsExport)
@@ -187,10 +192,7 @@ internal static class ExportsEmitter
         code.Open("switch (fieldId)");
         for (int id = 0; id < extract.Fields.Count; id++)
         {
-            FieldModel field = extract.Fields[id];
-            code.Line($"case {id}u:");
-            code.Line($"    {FieldCall(plugin, field, id)}");
-            code.Line("    break;");
+            FieldCallEmitter.Emit(code, plugin, extract.Fields[id], id);
         }
 
         code.Line("default:");
@@ -277,7 +279,31 @@ internal static class ExportsEmitter
         EmitEventFilter(code, "parse", "Parse", parse.Events);
         code.Line();
         code.Line(string.Format(CultureInfo.InvariantCulture, Export, "parse_event"));
-        code.Line($"private static int ParseEvent(void* s, void* evt, void* input) => {Hosting}.ParseExports.ParseEvent<{plugin.FullName}>(s, evt, input);");
+        if (parse.Handlers.Count > 0)
+        {
+            ParseDispatchEmitter.Emit(code, plugin, parse);
+        }
+        else
+        {
+            code.Line($"private static int ParseEvent(void* s, void* evt, void* input) => {Hosting}.ParseExports.ParseEvent<{plugin.FullName}>(s, evt, input);");
+        }
+    }
+
+    /// <summary>
+    /// plugin_get_required_event_schema_version, for plugins that parse or extract events other
+    /// than plugin events: the version the author set, else the schema of the typed views for
+    /// plugins that use them, else the first version of that schema's major. The state argument
+    /// may be NULL and is not read.
+    /// </summary>
+    private static void EmitEventSchemaVersion(CodeWriter code, PluginModel plugin)
+    {
+        string version = plugin.Metadata.EventSchemaVersion;
+        string value = version.Length > 0 ? $"{Hosting}.PluginExports.Literal({CodeWriter.Utf8Literal(version)})"
+            : plugin.ReadsTypedEvents ? $"{Hosting}.EventSchemaExports.RequiredVersion()"
+            : $"{Hosting}.EventSchemaExports.RequiredMajorVersion()";
+        code.Line();
+        code.Line(string.Format(CultureInfo.InvariantCulture, Export, "get_required_event_schema_version"));
+        code.Line($"private static byte* GetRequiredEventSchemaVersion(void* s) => {value};");
     }
 
     /// <summary>
@@ -314,19 +340,6 @@ internal static class ExportsEmitter
 
             EmitLiteral(code, $"get_{capability}_event_sources", $"Get{name}EventSources", sources.EndArray().ToString());
         }
-    }
-
-    /// <summary>The statement that calls one extractor and stores its value.</summary>
-    private static string FieldCall(PluginModel plugin, FieldModel field, int id)
-    {
-        string target = field.IsStatic ? plugin.FullName : "plugin";
-        string argument = string.IsNullOrEmpty(field.ArgumentAccessor) ? "" : $", call.{field.ArgumentAccessor}(i)";
-        if (field.UsesOutValue)
-        {
-            return $"if ({target}.{field.MethodName}(ref call.Context{argument}, out var value{id})) {{ call.{field.Setter}(i, {field.ValueCast}value{id}); }} else {{ call.SetAbsent(i); }}";
-        }
-
-        return $"call.{field.Setter}(i, {field.ValueCast}{target}.{field.MethodName}(ref call.Context{argument}));";
     }
 
     private static void EmitLiteral(CodeWriter code, string export, string method, string value)

@@ -19,6 +19,29 @@ internal sealed record PluginModel(
 {
     public bool IsValid => Diagnostics.Items.IsEmpty || !HasErrors(Diagnostics);
 
+    /// <summary>Whether a parse handler or a field reads typed syscall events, whose layout the event schema version pins.</summary>
+    public bool ReadsTypedEvents => Parse?.Handlers.Count > 0 || (Extract is { } extract && HasTypedField(extract));
+
+    /// <summary>
+    /// Whether parsing or extraction receives events other than plugin events (code 322): then
+    /// libsinsp (API 3.12) checks the event schema version the plugin requires, taking a plugin
+    /// that reports none to require 3.0.0, which no 4.x framework accepts.
+    /// </summary>
+    public bool ReadsDriverEvents => ReadsTypedEvents || Parse?.Events.AnyEvent == true || Extract?.Events.AnyEvent == true;
+
+    private static bool HasTypedField(ExtractModel extract)
+    {
+        foreach (FieldModel field in extract.Fields)
+        {
+            if (field.IsTyped)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasErrors(EquatableArray<DiagnosticInfo> diagnostics)
     {
         foreach (DiagnosticInfo diagnostic in diagnostics)
@@ -33,8 +56,8 @@ internal sealed record PluginModel(
     }
 }
 
-/// <summary>The strings of the base API.</summary>
-internal sealed record PluginMetadata(string Name, string Version, string Description, string Contact);
+/// <summary>The strings of the base API, and the event schema version the author set (empty: the SDK's default).</summary>
+internal sealed record PluginMetadata(string Name, string Version, string Description, string Contact, string EventSchemaVersion = "");
 
 /// <summary>How to call the plugin constructor: one entry per parameter, in order.</summary>
 internal sealed record ConstructorModel(EquatableArray<ConstructorArgument> Parameters);
@@ -81,8 +104,24 @@ internal sealed record SourceModel(
 /// <summary>The field extraction capability.</summary>
 internal sealed record ExtractModel(EquatableArray<FieldModel> Fields, EventFilter Events);
 
-/// <summary>The event parsing capability.</summary>
-internal sealed record ParseModel(EventFilter Events);
+/// <summary>
+/// The event parsing capability: the events it asks for, the typed handlers (dispatched by event
+/// code) and what IEventParser.ParseEvent receives of the rest.
+/// </summary>
+internal sealed record ParseModel(EventFilter Events, EquatableArray<ParseHandlerModel> Handlers, ParserFallback Fallback);
+
+/// <summary>Which events that no typed handler takes reach IEventParser.ParseEvent.</summary>
+internal enum ParserFallback
+{
+    /// <summary>The class does not implement IEventParser: such events are ignored.</summary>
+    None,
+
+    /// <summary>Plugin events only (the default of a parser whose sources exclude <c>syscall</c>).</summary>
+    PluginEvents,
+
+    /// <summary>Every event the framework passes (the parser named event types, or its sources include <c>syscall</c>).</summary>
+    DeclaredEvents,
+}
 
 /// <summary>
 /// Which events a capability sees: the sources it names, the event codes it reports (none:
@@ -93,7 +132,10 @@ internal sealed record EventFilter(EquatableArray<StringValue> Sources, Equatabl
 /// <summary>An event code, as an equatable value.</summary>
 internal readonly record struct EventCode(ushort Value);
 
-/// <summary>One field and how its extractor is called.</summary>
+/// <summary>
+/// One field and how its extractors are called: one method, or several that each take a
+/// different typed event (the field is absent on other events).
+/// </summary>
 internal sealed record FieldModel(
     string Name,
     string Description,
@@ -104,12 +146,21 @@ internal sealed record FieldModel(
     bool AddOutput,
     int Properties,
     bool ReportsOffsets,
-    string MethodName,
-    bool IsStatic,
-    string? ArgumentAccessor,
     string Setter,
     string? ValueCast,
-    bool UsesOutValue);
+    EquatableArray<FieldMethod> Methods)
+{
+    /// <summary>Whether the field's methods take typed events (then all of them do).</summary>
+    public bool IsTyped => Methods.Count > 0 && Methods[0].Event is not null;
+}
+
+/// <summary>One extractor method of a field.</summary>
+internal sealed record FieldMethod(
+    string MethodName,
+    bool IsStatic,
+    string ArgumentAccessor,
+    bool UsesOutValue,
+    TypedEventModel? Event);
 
 /// <summary>The argument kinds of FieldArg, by value.</summary>
 internal enum FieldArgKind

@@ -11,7 +11,8 @@ internal sealed record ApiFeatures(
     bool Metrics,
     bool CaptureListening,
     bool DumpsState,
-    bool ReportsOffsets);
+    bool ReportsOffsets,
+    bool TypedSyscallEvents);
 
 /// <summary>
 /// The required plugin API version rule. A plugin reports the lowest version whose structs and
@@ -23,7 +24,9 @@ internal sealed record ApiFeatures(
 /// <item>state tables: 3.1.0 (the <c>_ext</c> table vtables of the init, parse and extract inputs);</item>
 /// <item>logging: 3.4.0 (<c>log_fn</c> with the owner first); set_config: 3.4.0;</item>
 /// <item>metrics: 3.6.0; capture listening: 3.7.0; dump_state: 3.10.0;</item>
-/// <item>value offsets: 3.11.0 (the member 3.11 appended to the extract input).</item>
+/// <item>value offsets: 3.11.0 (the member 3.11 appended to the extract input);</item>
+/// <item>typed syscall events: 3.12.0 (the framework checks the event schema version the
+/// plugin reports through <c>get_required_event_schema_version</c> from 3.12 on).</item>
 /// </list>
 /// Field properties an older framework ignores (<c>addOutput</c>, 3.8) do not raise it.
 /// </summary>
@@ -40,6 +43,7 @@ internal static class ApiVersionRules
         (f => f.CaptureListening, new ApiVersion(3, 7, 0), "capture listening needs 3.7.0"),
         (f => f.DumpsState, new ApiVersion(3, 10, 0), "dump_state needs 3.10.0"),
         (f => f.ReportsOffsets, new ApiVersion(3, 11, 0), "value offsets need 3.11.0"),
+        (f => f.TypedSyscallEvents, new ApiVersion(3, 12, 0), "typed syscall events need 3.12.0"),
     };
 
     /// <summary>The version the plugin needs, and the features that set it (for messages).</summary>

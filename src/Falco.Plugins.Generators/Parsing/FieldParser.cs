@@ -5,16 +5,23 @@ using Microsoft.CodeAnalysis;
 
 namespace Falco.Plugins.Generators.Parsing;
 
-/// <summary>Reads the [Field] methods of a plugin class into <see cref="FieldModel"/>s, reporting what Falco would reject.</summary>
+/// <summary>
+/// Reads the [Field] methods of a plugin class into <see cref="FieldModel"/>s, reporting what
+/// Falco would reject. Methods that share a field name are the extractors of one field for
+/// different typed events.
+/// </summary>
 internal static class FieldParser
 {
     public const string FieldAttributeName = "Falco.Plugins.FieldAttribute";
     private const string ExtractContextName = "Falco.Plugins.ExtractContext";
 
-    public static List<FieldModel> Parse(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    /// <summary>The fields in declaration order, and every typed extractor method with its location.</summary>
+    public static (List<FieldModel> Fields, List<(string Method, TypedEventModel Event, Location? Location)> TypedMethods) Parse(
+        INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
     {
-        var fields = new List<FieldModel>();
-        var names = new HashSet<string>();
+        var groups = new List<FieldGroup>();
+        var byName = new Dictionary<string, FieldGroup>();
+        var typedMethods = new List<(string Method, TypedEventModel Event, Location? Location)>();
         foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
         {
             AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == FieldAttributeName);
@@ -24,34 +31,38 @@ internal static class FieldParser
             }
 
             Location? location = method.Locations.FirstOrDefault();
-            FieldModel? field = ParseMethod(method, attribute, location, diagnostics);
-            if (field is null)
+            ParsedExtractor? extractor = ParseMethod(method, attribute, location, diagnostics);
+            if (extractor is null)
             {
                 continue;
             }
 
-            if (!names.Add(field.Name))
+            if (extractor.Method.Event is { } evt)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateField, location, field.Name));
+                typedMethods.Add((method.Name, evt, location));
+            }
+
+            if (byName.TryGetValue(extractor.Shape.Name, out FieldGroup? group))
+            {
+                group.Add(extractor, location, diagnostics);
                 continue;
             }
 
-            fields.Add(field);
+            group = new FieldGroup(extractor);
+            byName.Add(extractor.Shape.Name, group);
+            groups.Add(group);
         }
 
-        return fields;
+        return (groups.Select(g => g.ToModel()).ToList(), typedMethods);
     }
 
-    private static FieldModel? ParseMethod(IMethodSymbol method, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
+    private static ParsedExtractor? ParseMethod(IMethodSymbol method, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
     {
         string name = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
         string description = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string ?? "" : "";
         string? display = Named<string>(attribute, "Display");
         var arg = (FieldArgKind)Named<int>(attribute, "Arg");
         uint explicitType = Named<uint>(attribute, "Type");
-        bool addOutput = Named<bool>(attribute, "AddOutput");
-        int properties = Named<int>(attribute, "Properties");
-        bool reportsOffsets = Named<bool>(attribute, "ReportsOffsets");
         int errors = diagnostics.Count;
 
         if (!Naming.IsValidFieldName(name))
@@ -86,10 +97,13 @@ internal static class FieldParser
             return null;
         }
 
-        int argumentCount = parameters.Length - 1 - (usesOut ? 1 : 0);
-        IParameterSymbol? argument = argumentCount >= 1 ? parameters[1] : null;
+        // A typed event, when there is one, comes right after the context and is taken by value.
+        TypedEventModel? evt = parameters.Length > 1 && parameters[1].RefKind == RefKind.None ? TypedEventReader.Read(parameters[1].Type) : null;
+        int first = evt is null ? 1 : 2;
+        int argumentCount = parameters.Length - first - (usesOut ? 1 : 0);
+        IParameterSymbol? argument = argumentCount >= 1 ? parameters[first] : null;
         string? accessor = ArgumentAccessor(arg, argumentCount, argument);
-        if (accessor is null && (arg != FieldArgKind.None || argumentCount != 0))
+        if (accessor is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ArgumentMismatch, location, name, arg.ToString(), ExpectedArgument(arg),
                 argument is null ? " (it takes none)" : $" (it takes '{argument.Type.ToDisplayString()}')"));
@@ -109,25 +123,20 @@ internal static class FieldParser
             return null;
         }
 
-        return new FieldModel(
+        var shape = new FieldShape(
             name,
             description,
             string.IsNullOrEmpty(display) ? null : display,
             arg,
-            FieldTypes.JsonName(mapping.Type),
-            mapping.IsList,
-            addOutput,
-            properties,
-            reportsOffsets,
-            method.Name,
-            method.IsStatic,
-            accessor,
-            mapping.Setter,
-            mapping.Cast,
-            usesOut);
+            explicitType,
+            Named<bool>(attribute, "AddOutput"),
+            Named<int>(attribute, "Properties"),
+            Named<bool>(attribute, "ReportsOffsets"),
+            valueType.ToDisplayString());
+        return new ParsedExtractor(shape, mapping, new FieldMethod(method.Name, method.IsStatic, accessor, usesOut, evt));
     }
 
-    /// <summary>The ExtractCall accessor that reads the argument, or <see langword="null"/> when the parameters do not fit the kind.</summary>
+    /// <summary>The ExtractCall accessor that reads the argument ("" for none), or <see langword="null"/> when the parameters do not fit the kind.</summary>
     private static string? ArgumentAccessor(FieldArgKind arg, int argumentCount, IParameterSymbol? argument)
     {
         if (arg == FieldArgKind.None)

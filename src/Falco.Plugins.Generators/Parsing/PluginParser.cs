@@ -23,7 +23,6 @@ internal static class PluginParser
     private const string MicrosoftLoggerType = "Microsoft.Extensions.Logging.ILogger";
     private const string MicrosoftLoggerOfTType = "Microsoft.Extensions.Logging.ILogger<TCategoryName>";
     private const string MicrosoftLoggerFactoryType = "Microsoft.Extensions.Logging.ILoggerFactory";
-    private const ushort PluginEventCode = 322;
 
     public static PluginCandidate? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -65,10 +64,8 @@ internal static class PluginParser
 
         cancellationToken.ThrowIfCancellationRequested();
         SourceModel? source = ReadSource(type, compilation, location, diagnostics);
-        ExtractModel? extract = ReadExtract(type, location, diagnostics);
-        ParseModel? parse = Implements(type, "Falco.Plugins.IEventParser")
-            ? new ParseModel(ReadEvents(type, "Falco.Plugins.ParseEventSourcesAttribute", "Falco.Plugins.ParseEventTypesAttribute"))
-            : null;
+        ExtractModel? extract = ReadExtract(type, source?.EventSource, location, diagnostics);
+        ParseModel? parse = ReadParse(type, source?.EventSource, diagnostics);
         if (usesTables && extract is null && parse is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TablesWithoutParseOrExtract, location, type.Name));
@@ -81,8 +78,9 @@ internal static class PluginParser
         }
 
         bool reportsOffsets = extract?.Fields.Any(f => f.ReportsOffsets) == true;
+        bool typedEvents = parse?.Handlers.Count > 0 || extract?.Fields.Any(f => f.IsTyped) == true;
         (ApiVersion required, string reasons) = ApiVersionRules.Compute(new ApiFeatures(
-            usesTables, logs, features.Reconfigurable, features.ReportsMetrics, features.ListensToCapture, features.DumpsState, reportsOffsets));
+            usesTables, logs, features.Reconfigurable, features.ReportsMetrics, features.ListensToCapture, features.DumpsState, reportsOffsets, typedEvents));
         if (requiredOverride.Length > 0)
         {
             if (!ApiVersionRules.TryParse(requiredOverride, out ApiVersion requested) || requested.Major != 3 || requested.CompareTo(required) < 0)
@@ -118,7 +116,7 @@ internal static class PluginParser
     private static PluginMetadata ReadMetadata(AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics, out string requiredOverride)
     {
         string name = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
-        string version = "", description = "", contact = "";
+        string version = "", description = "", contact = "", eventSchema = "";
         requiredOverride = "";
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
@@ -129,7 +127,14 @@ internal static class PluginParser
                 case "Description": description = value; break;
                 case "Contact": contact = value; break;
                 case "RequiredApiVersion": requiredOverride = value; break;
+                case "RequiredEventSchemaVersion": eventSchema = value; break;
             }
+        }
+
+        if (eventSchema.Length > 0 && !ApiVersionRules.TryParse(eventSchema, out _))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidEventSchemaVersion, location, eventSchema));
+            eventSchema = "";
         }
 
         if (!Naming.IsValidPluginName(name))
@@ -142,7 +147,7 @@ internal static class PluginParser
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidVersion, location, version));
         }
 
-        return new PluginMetadata(name, version, description, contact);
+        return new PluginMetadata(name, version, description, contact, eventSchema);
     }
 
     private static ConstructorModel ReadConstructor(INamedTypeSymbol type, ITypeSymbol? configType, Location? location, List<DiagnosticInfo> diagnostics)
@@ -275,10 +280,10 @@ internal static class PluginParser
             Implements(type, "Falco.Plugins.IEventFormatter"));
     }
 
-    private static ExtractModel? ReadExtract(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics)
+    private static ExtractModel? ReadExtract(INamedTypeSymbol type, string? ownSource, Location? location, List<DiagnosticInfo> diagnostics)
     {
         bool extracts = Implements(type, ExtractorInterface);
-        List<FieldModel> fields = FieldParser.Parse(type, diagnostics);
+        (List<FieldModel> fields, var typedMethods) = FieldParser.Parse(type, diagnostics);
         if (!extracts)
         {
             if (fields.Count > 0)
@@ -295,7 +300,35 @@ internal static class PluginParser
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoFields, location, $"The plugin '{type.Name}' implements IFieldExtractor but declares no [Field] method; Falco requires at least one field"));
         }
 
-        return new ExtractModel(fields.ToEquatableArray(), ReadEvents(type, "Falco.Plugins.ExtractEventSourcesAttribute", "Falco.Plugins.ExtractEventTypesAttribute"));
+        (string[] sources, ushort[] types) = EventFilterReader.ReadDeclared(type, "Falco.Plugins.ExtractEventSourcesAttribute", "Falco.Plugins.ExtractEventTypesAttribute");
+        EventFilterReader.CheckSources(sources, ownSource, "extract", "ExtractEventSources", typedMethods, diagnostics);
+
+        // Without fields (an error reported above) the extractor reads like an untyped one.
+        bool readsUntyped = fields.Count == 0 || fields.Any(f => !f.IsTyped);
+        IEnumerable<ushort> typedCodes = fields.SelectMany(f => f.Methods).Where(m => m.Event is not null).Select(m => m.Event!.Code);
+        return new ExtractModel(fields.ToEquatableArray(), EventFilterReader.Build(sources, types, readsUntyped, typedCodes));
+    }
+
+    /// <summary>The parsing capability: IEventParser, [ParseHandler] methods, or both; <see langword="null"/> with neither.</summary>
+    private static ParseModel? ReadParse(INamedTypeSymbol type, string? ownSource, List<DiagnosticInfo> diagnostics)
+    {
+        bool parses = Implements(type, "Falco.Plugins.IEventParser");
+        var handlers = ParseHandlerParser.Parse(type, diagnostics);
+        if (!parses && handlers.Count == 0)
+        {
+            return null;
+        }
+
+        (string[] sources, ushort[] types) = EventFilterReader.ReadDeclared(type, "Falco.Plugins.ParseEventSourcesAttribute", "Falco.Plugins.ParseEventTypesAttribute");
+        EventFilterReader.CheckSources(sources, ownSource, "parse", "ParseEventSources",
+            handlers.Select(h => (h.Handler.MethodName, h.Handler.Event, h.Location)), diagnostics);
+        ParserFallback fallback = !parses ? ParserFallback.None
+            : types.Length > 0 || sources.Contains("syscall") ? ParserFallback.DeclaredEvents
+            : ParserFallback.PluginEvents;
+        return new ParseModel(
+            EventFilterReader.Build(sources, types, parses, handlers.Select(h => h.Handler.Event.Code)),
+            handlers.Select(h => h.Handler).ToEquatableArray(),
+            fallback);
     }
 
     /// <summary>
@@ -338,28 +371,6 @@ internal static class PluginParser
 
         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotConstant, property.Locations.FirstOrDefault(), $"{type.Name}.{name}"));
         return null;
-    }
-
-    /// <summary>
-    /// The events a capability sees. Named event codes are reported as they are; without them,
-    /// a capability whose sources include <c>syscall</c> sees every code, and any other sees
-    /// plugin events only (code 322), which is what payload-based extractors and parsers expect.
-    /// </summary>
-    private static EventFilter ReadEvents(INamedTypeSymbol type, string sourcesAttribute, string typesAttribute)
-    {
-        string[] sources = ArrayArgument(type, sourcesAttribute).Select(v => v.Value as string ?? "").Where(s => s.Length > 0).ToArray();
-        ushort[] types = ArrayArgument(type, typesAttribute).Select(v => v.Value is ushort code ? code : (ushort)0).Distinct().ToArray();
-        bool syscall = sources.Contains("syscall");
-        if (types.Length == 0 && !syscall)
-        {
-            types = new[] { PluginEventCode };
-        }
-
-        bool anyEvent = types.Length == 0 || types.Any(t => t != PluginEventCode);
-        return new EventFilter(
-            sources.Select(s => new StringValue(s)).ToEquatableArray(),
-            types.Select(t => new EventCode(t)).ToEquatableArray(),
-            anyEvent);
     }
 
     private static IEnumerable<TypedConstant> ArrayArgument(INamedTypeSymbol type, string attributeName) =>

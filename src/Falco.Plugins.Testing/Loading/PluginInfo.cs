@@ -23,6 +23,13 @@ public sealed record PluginInfo
     /// <summary>The plugin API version the plugin requires.</summary>
     public required string RequiredApiVersion { get; init; }
 
+    /// <summary>
+    /// The event schema version the plugin requires (<c>get_required_event_schema_version</c>,
+    /// API 3.12, asked before init with a NULL state), or <see langword="null"/> when it does not
+    /// say; the framework then assumes 3.0.0 for a plugin that parses or extracts syscall events.
+    /// </summary>
+    public string? RequiredEventSchemaVersion { get; init; }
+
     /// <summary>The capabilities inferred from the exported symbols.</summary>
     public required PluginCapabilities Capabilities { get; init; }
 

@@ -147,6 +147,7 @@ public sealed unsafe class PluginLibrary : IDisposable
             Contact = Str(_api.GetContact()),
             Version = version,
             RequiredApiVersion = Str(_api.GetRequiredApiVersion()),
+            RequiredEventSchemaVersion = RequiredEventSchemaVersion(null),
             Capabilities = capabilities,
             Symbols = symbols,
         };
@@ -220,6 +221,18 @@ public sealed unsafe class PluginLibrary : IDisposable
         {
             throw new PluginHostException($"plugin required API version '{text}' not compatible with the framework's API version '{framework}': {failure}");
         }
+    }
+
+    /// <summary>What get_required_event_schema_version returns for <paramref name="state"/> (which may be NULL); null when the symbol is absent or returns NULL.</summary>
+    internal string? RequiredEventSchemaVersion(void* state)
+    {
+        if (_api.GetRequiredEventSchemaVersion is null)
+        {
+            return null;
+        }
+
+        byte* version = _api.GetRequiredEventSchemaVersion(state);
+        return version is null ? null : Str(version);
     }
 
     private PluginCapabilities Capabilities()

@@ -394,9 +394,24 @@ public sealed unsafe partial class Plugin : IDisposable
             throw new PluginHostException($"could not initialize plugin: {Info.Name} returned SUCCESS with a NULL state");
         }
 
-        // libsinsp reads the event types once, right after a successful init.
+        // libsinsp reads the event types once, right after a successful init, then checks the event schema.
         _extractEventTypes = EventTypes(Api.GetExtractEventTypes);
         _parseEventTypes = EventTypes(Api.GetParseEventTypes);
+        CheckEventSchema();
+    }
+
+    private void CheckEventSchema()
+    {
+        if (!EventSchemaCheck.ReadsSyscallEvents(Info, _parseEventTypes, _extractEventTypes))
+        {
+            return;
+        }
+
+        string? required = _library.RequiredEventSchemaVersion(State);
+        if (required is not null || _library.Options.CheckUndeclaredEventSchema)
+        {
+            EventSchemaCheck.Verify(Info.Name, required, _library.Options.FrameworkEventSchemaVersion);
+        }
     }
 
     private ushort[]? EventTypes(delegate* unmanaged<uint*, void*, ushort*> getTypes)

@@ -7,7 +7,7 @@ namespace Falco.Plugins.Hosting;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class ParseExports
 {
-    /// <summary><c>plugin_parse_event</c>: checks the inputs and the event, then hands it to the plugin.</summary>
+    /// <summary><c>plugin_parse_event</c> of a plugin without typed handlers: checks the inputs and the event, then hands it to the plugin.</summary>
     public static int ParseEvent<TPlugin>(void* s, void* evt, void* input)
         where TPlugin : class, IEventParser
     {
@@ -15,28 +15,16 @@ public static unsafe class ParseExports
         try
         {
             state = PluginState<TPlugin>.FromHandle(s);
-            var eventInput = (EventInput*)evt;
-            var parseInput = (EventParseInput*)input;
-            if (state is null || eventInput is null || parseInput is null)
+            if (state is null)
             {
-                state?.SetError(PluginOperation.ParseEvent, "called with a NULL argument");
                 return (int)PluginRc.Failure;
             }
 
-            if (!EventView.TryCreate(eventInput->Evt, out EventView view, out string? error))
+            if (!Begin(state, evt, input, out ParseContext context, out int rc))
             {
-                state.SetError(PluginOperation.ParseEvent, $"event {eventInput->EvtNum} is malformed: {error}");
-                return (int)PluginRc.Failure;
+                return rc;
             }
 
-            if (!view.IsPluginEvent && !state.Descriptor.ParsesAnyEvent)
-            {
-                return (int)PluginRc.Success;
-            }
-
-            // The _ext vtables of the parse input exist from API 3.1, which plugins with tables require.
-            EventParseInput* tables = state.Tables is not null && state.Descriptor.Has(1) ? parseInput : null;
-            var context = new ParseContext(view, eventInput->EvtNum, eventInput->EvtSrc, tables);
             state.Plugin.ParseEvent(ref context);
             return (int)PluginRc.Success;
         }
@@ -44,5 +32,44 @@ public static unsafe class ParseExports
         {
             return state is null ? (int)PluginRc.Failure : state.Fail(PluginOperation.ParseEvent, ex);
         }
+    }
+
+    /// <summary>
+    /// Starts a parse_event call: checks the inputs and the event and builds the context the
+    /// handlers receive. Returns <see langword="false"/> when there is nothing to parse, with the
+    /// code to return in <paramref name="rc"/>: SUCCESS for an event that is not a plugin event
+    /// of a plugin that parses plugin events only, FAILURE (with the last error set) for bad input.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Begin(PluginState state, void* evt, void* input, out ParseContext context, out int rc)
+    {
+        System.ArgumentNullException.ThrowIfNull(state);
+        context = default;
+        var eventInput = (EventInput*)evt;
+        var parseInput = (EventParseInput*)input;
+        if (eventInput is null || parseInput is null)
+        {
+            state.SetError(PluginOperation.ParseEvent, "called with a NULL argument");
+            rc = (int)PluginRc.Failure;
+            return false;
+        }
+
+        if (!EventView.TryCreate(eventInput->Evt, out EventView view, out string? error))
+        {
+            state.SetError(PluginOperation.ParseEvent, $"event {eventInput->EvtNum} is malformed: {error}");
+            rc = (int)PluginRc.Failure;
+            return false;
+        }
+
+        rc = (int)PluginRc.Success;
+        if (!view.IsPluginEvent && !state.Descriptor.ParsesAnyEvent)
+        {
+            return false;
+        }
+
+        // The _ext vtables of the parse input exist from API 3.1, which plugins with tables require.
+        EventParseInput* tables = state.Tables is not null && state.Descriptor.Has(1) ? parseInput : null;
+        context = new ParseContext(view, eventInput->EvtNum, eventInput->EvtSrc, tables);
+        return true;
     }
 }

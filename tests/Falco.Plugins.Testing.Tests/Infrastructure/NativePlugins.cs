@@ -19,6 +19,9 @@ public static class NativePlugins
     private static readonly Lazy<string> s_b = new(() => Compile("tp_b", TablePlugin, "-DPLUGIN_NAME=\"tp_b\""));
     private static readonly Lazy<string> s_otherSource = new(() => Compile("tp_other", TablePlugin, "-DPLUGIN_NAME=\"tp_other\"", "-DPARSE_SOURCES=\"[\\\"other\\\"]\""));
     private static readonly Lazy<string> s_sourceOnly = new(() => Compile("tp_source", TablePlugin, "-DPLUGIN_NAME=\"tp_source\"", "-DSOURCE_ONLY"));
+    private static readonly Lazy<string> s_undeclared = new(() => Compile("tp_undeclared", TablePlugin, "-DPLUGIN_NAME=\"tp_undeclared\"", "-DNO_EVENT_SCHEMA_VERSION"));
+    private static readonly Lazy<string> s_undeclaredOtherSource = new(() => Compile(
+        "tp_undeclared_other", TablePlugin, "-DPLUGIN_NAME=\"tp_undeclared_other\"", "-DNO_EVENT_SCHEMA_VERSION", "-DPARSE_SOURCES=\"[\\\"other\\\"]\"", "-DEXTRACT_SOURCES=\"[\\\"other\\\"]\""));
     private static readonly Lazy<string> s_async = new(() => Compile("ap", AsyncPlugin, "-pthread", "-DPLUGIN_NAME=\"ap\""));
 
     /// <summary>A parse + extract plugin named tp_a.</summary>
@@ -29,6 +32,12 @@ public static class NativePlugins
 
     /// <summary>The same plugin named tp_other, parsing only events of the source "other".</summary>
     public static string OtherSource => s_otherSource.Value;
+
+    /// <summary>The parse + extract plugin without get_required_event_schema_version, named tp_undeclared.</summary>
+    public static string Undeclared => s_undeclared.Value;
+
+    /// <summary>The same undeclared plugin parsing and extracting only events of the source "other", named tp_undeclared_other.</summary>
+    public static string UndeclaredOtherSource => s_undeclaredOtherSource.Value;
 
     /// <summary>A source-only plugin (no table API) named tp_source.</summary>
     public static string SourceOnly => s_sourceOnly.Value;

@@ -242,6 +242,9 @@ static void *log_storm(void *arg) {
 }
 
 const char *plugin_get_required_api_version(void) { return "3.10.0"; }
+// Parsing events of every source reads syscall events: libsinsp refuses such a plugin unless it
+// names the event schema it was built against.
+const char *plugin_get_required_event_schema_version(void) { return "4.0.0"; }
 const char *plugin_get_version(void) { return "0.1.0"; }
 const char *plugin_get_name(void) { return PLUGIN_NAME; }
 const char *plugin_get_description(void) { return "async, dump, capture listening, config and metrics test plugin"; }

@@ -6,6 +6,8 @@
 //   gcc -shared -fPIC -DPLUGIN_NAME='"tp_a"' -o tp_a.so table_plugin.c
 //   -DSOURCE_ONLY builds a source-only plugin instead, which only logs what init received.
 //   -DPARSE_SOURCES='"[\"other\"]"' restricts the sources parse_event accepts.
+//   -DEXTRACT_SOURCES='"[\"other\"]"' restricts the sources extract_fields accepts.
+//   -DNO_EVENT_SCHEMA_VERSION leaves out get_required_event_schema_version.
 //
 // Parse payloads: "count" increments tp_events of the event's thread, "rename:<comm>" writes
 // comm, "fd:<n>:<name>" adds fd n to the thread's fd table, "fail" makes parse_event fail.
@@ -103,6 +105,11 @@ static void fail(state_t *s, const char *what) {
 }
 
 const char *plugin_get_required_api_version(void) { return "3.10.0"; }
+// Parsing events of every source reads syscall events: libsinsp refuses such a plugin unless it
+// names the event schema it was built against.
+#ifndef NO_EVENT_SCHEMA_VERSION
+const char *plugin_get_required_event_schema_version(void) { return "4.0.0"; }
+#endif
 const char *plugin_get_version(void) { return "0.1.0"; }
 const char *plugin_get_name(void) { return PLUGIN_NAME; }
 const char *plugin_get_description(void) { return "table API test plugin"; }
@@ -167,6 +174,9 @@ const char *plugin_get_fields(void) {
 }
 
 const char *plugin_get_parse_event_sources(void) { return PARSE_SOURCES; }
+#ifdef EXTRACT_SOURCES
+const char *plugin_get_extract_event_sources(void) { return EXTRACT_SOURCES; }
+#endif
 
 static const char *payload(const event_t *evt, uint32_t *len) {
   const uint8_t *bytes = (const uint8_t *)evt;
