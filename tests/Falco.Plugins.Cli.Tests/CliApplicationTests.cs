@@ -71,7 +71,7 @@ public sealed class CliApplicationTests
         Assert.Equal(
             [
                 "falco-plugin: --max-events needs a positive whole number, not 'none'",
-                "usage: falco-plugin run <plugin> [--config <json>|--config-file <path>] [--open-params <text>] [--fields <list>] [--max-events <n>] [--json]",
+                "usage: falco-plugin run <plugin> [--config <json>|--config-file <path>] [--open-params <text>|--capture <path>] [--fields <list>] [--max-events <n>] [--json]",
                 "Run 'falco-plugin run --help' for more information.",
             ],
             result.ErrorLines);

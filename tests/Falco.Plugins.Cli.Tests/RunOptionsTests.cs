@@ -61,6 +61,23 @@ public sealed class RunOptionsTests
         Assert.Equal("--config and --config-file cannot be used together", error.Message);
     }
 
+    [Fact]
+    public void Capture_names_the_file_to_replay()
+    {
+        RunOptions options = Parse("p.so", "--capture", "trace.scap", "--fields", "a.b", "--max-events", "2");
+
+        Assert.Equal("trace.scap", options.Capture);
+        Assert.Null(Parse("p.so").Capture);
+    }
+
+    [Fact]
+    public void Capture_and_open_params_exclude_each_other()
+    {
+        var error = Assert.Throws<UsageException>(() => Parse("p.so", "--capture", "trace.scap", "--open-params", "x"));
+
+        Assert.Equal("--open-params cannot be used with --capture: a replay does not open the plugin's source", error.Message);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-1")]

@@ -13,6 +13,8 @@ namespace Falco.Plugins.Cli.Commands;
 /// <c>falco-plugin run &lt;plugin&gt; [options]</c>: loads, initializes and opens the plugin
 /// as Falco does, then prints one line per event with its fields until the end of the capture,
 /// <c>--max-events</c>, or Ctrl+C, and a summary (events read and the time from open to close) on standard error.
+/// With <c>--capture</c>, it replays a capture file through a plugin that parses or extracts
+/// syscall events instead (see <see cref="CaptureRunner"/>).
 /// </summary>
 internal sealed class RunCommand : ICommand
 {
@@ -23,14 +25,17 @@ internal sealed class RunCommand : ICommand
     public string Summary => "open the plugin's event source and print its events with their fields";
 
     /// <inheritdoc />
-    public string Synopsis => "<plugin> [--config <json>|--config-file <path>] [--open-params <text>] [--fields <list>] [--max-events <n>] [--json]";
+    public string Synopsis => "<plugin> [--config <json>|--config-file <path>] [--open-params <text>|--capture <path>] [--fields <list>] [--max-events <n>] [--json]";
 
     /// <inheritdoc />
     public string Description =>
         "Loads and initializes the plugin, opens a capture of its event source, and prints one line\n"
         + "per event: 'evt.num time evt.plugininfo field=value ...', with <NA> for absent fields.\n"
         + "Stops at the end of the capture, after --max-events, or on Ctrl+C; the number of events\n"
-        + "and the time taken go to standard error, as do the plugin's log messages.";
+        + "and the time taken go to standard error, as do the plugin's log messages.\n"
+        + "With --capture, the plugin's source is not opened: the events of a capture file are\n"
+        + "replayed through the plugin's parser and extractor, the capture's process list seeding\n"
+        + "the threads table, as Falco replays a capture given with -e.";
 
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => RunOptions.Specs;
@@ -45,6 +50,11 @@ internal sealed class RunCommand : ICommand
         string path = context.Resolver.Resolve(options.Plugin);
         var hostOptions = new PluginHostOptions { Log = entry => context.Error.WriteLine(PluginLogFormatter.Format(entry)) };
         using Plugin plugin = Plugin.Load(path, config, hostOptions);
+        if (options.Capture is { } capturePath)
+        {
+            return CaptureRunner.Execute(plugin, options, capturePath, context);
+        }
+
         PluginInfo info = plugin.Info;
         if (!info.Capabilities.HasFlag(PluginCapabilities.Sourcing))
         {

@@ -14,6 +14,7 @@ namespace Falco.Plugins.Cli.Commands;
 /// <param name="Fields">The fields to extract, or <see langword="null"/> for the default ones.</param>
 /// <param name="MaxEvents">The most events to read, or <see langword="null"/> to read to the end of the capture.</param>
 /// <param name="Json">Whether to print JSON lines instead of text.</param>
+/// <param name="Capture">The capture file to replay instead of opening the plugin's source, or <see langword="null"/>.</param>
 internal sealed record RunOptions(
     string Plugin,
     string? Config,
@@ -21,7 +22,8 @@ internal sealed record RunOptions(
     string OpenParams,
     IReadOnlyList<string>? Fields,
     long? MaxEvents,
-    bool Json)
+    bool Json,
+    string? Capture = null)
 {
     /// <summary>The init config given inline.</summary>
     public const string ConfigOption = "--config";
@@ -41,6 +43,9 @@ internal sealed record RunOptions(
     /// <summary>JSON lines instead of text.</summary>
     public const string JsonOption = "--json";
 
+    /// <summary>The capture file to replay.</summary>
+    public const string CaptureOption = "--capture";
+
     /// <summary>The options <c>run</c> accepts.</summary>
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
@@ -51,6 +56,8 @@ internal sealed record RunOptions(
             + "(default: every field that does not require an argument)"),
         new(MaxEventsOption, "n", "stop after n events (default: read to the end of the capture)"),
         new(JsonOption, null, "print one JSON object per event instead of text"),
+        new(CaptureOption, "path", "replay a libscap capture (.scap, plain or gzip-compressed) through the\n"
+            + "plugin's parser and extractor instead of opening its event source"),
     ];
 
     /// <summary>Reads the options of <c>run</c> from <paramref name="arguments"/>.</summary>
@@ -64,6 +71,11 @@ internal sealed record RunOptions(
             throw new UsageException($"{ConfigOption} and {ConfigFileOption} cannot be used together");
         }
 
+        if (arguments.Has(CaptureOption) && arguments.Has(OpenParamsOption))
+        {
+            throw new UsageException($"{OpenParamsOption} cannot be used with {CaptureOption}: a replay does not open the plugin's source");
+        }
+
         return new RunOptions(
             plugin,
             arguments.Value(ConfigOption),
@@ -71,7 +83,8 @@ internal sealed record RunOptions(
             arguments.Value(OpenParamsOption) ?? "",
             arguments.Value(FieldsOption) is { } fields ? SplitFields(fields) : null,
             arguments.Value(MaxEventsOption) is { } max ? ParseMaxEvents(max) : null,
-            arguments.Has(JsonOption));
+            arguments.Has(JsonOption),
+            arguments.Value(CaptureOption));
     }
 
     /// <summary>The init config: inline, read from the config file, or "".</summary>
@@ -81,6 +94,12 @@ internal sealed record RunOptions(
         if (ConfigFile is null)
         {
             return Config ?? "";
+        }
+
+        if (Directory.Exists(ConfigFile))
+        {
+            // Reading a directory fails with "access denied", which would send users after permissions.
+            throw new CliException($"cannot read the config file: {ConfigFile} is a directory");
         }
 
         try

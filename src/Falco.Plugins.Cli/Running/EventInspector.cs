@@ -24,15 +24,21 @@ internal sealed class EventInspector
     private readonly string[] _fields;
     private readonly bool[] _isList;
     private readonly TextWriter _warnings;
+    private readonly Func<CapturedEvent, bool>? _extracts;
 
     /// <summary>Checks <paramref name="fields"/> against the plugin's fields.</summary>
+    /// <param name="plugin">The plugin to extract with.</param>
+    /// <param name="fields">The fields to extract.</param>
+    /// <param name="warnings">Where warnings about failed extractions go.</param>
+    /// <param name="extracts">Which events the plugin extracts from (null: all); fields of other events are absent.</param>
     /// <exception cref="PluginHostException">A field is unknown or its argument breaks the field's rules.</exception>
-    public EventInspector(Plugin plugin, IReadOnlyList<string> fields, TextWriter warnings)
+    public EventInspector(Plugin plugin, IReadOnlyList<string> fields, TextWriter warnings, Func<CapturedEvent, bool>? extracts = null)
     {
         ArgumentNullException.ThrowIfNull(plugin);
         ArgumentNullException.ThrowIfNull(fields);
         _plugin = plugin;
         _warnings = warnings;
+        _extracts = extracts;
         _fields = new string[fields.Count];
         _isList = new bool[fields.Count];
         for (int i = 0; i < fields.Count; i++)
@@ -65,6 +71,17 @@ internal sealed class EventInspector
         var values = new FieldValue[_fields.Length];
         if (_fields.Length == 0)
         {
+            return values;
+        }
+
+        if (_extracts is not null && !_extracts(evt))
+        {
+            // libsinsp does not call the extractor for events of other types or sources.
+            for (int i = 0; i < _fields.Length; i++)
+            {
+                values[i] = new FieldValue(_fields[i], _isList[i], []);
+            }
+
             return values;
         }
 

@@ -1,3 +1,4 @@
+using Falco.Plugins.Testing.Captures;
 using Falco.Plugins.Testing.Tables;
 
 namespace Falco.Plugins.Testing;
@@ -48,6 +49,17 @@ public sealed class ThreadTable : HostTableView<ThreadEntry>
         }
 
         return thread;
+    }
+
+    /// <summary>
+    /// Adds a thread of a capture's process list with its file descriptors (replacing any with
+    /// that tid), as libsinsp does when it opens the capture: the environment and working
+    /// directory go to main threads only, and the flags gain PPM_CL_ACTIVE.
+    /// </summary>
+    public ThreadEntry Add(CaptureThread thread)
+    {
+        System.ArgumentNullException.ThrowIfNull(thread);
+        return ThreadSeeding.Add(this, thread);
     }
 
     private protected override ThreadEntry View(HostEntry entry) => new(entry);

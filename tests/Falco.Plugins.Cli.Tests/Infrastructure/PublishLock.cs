@@ -12,7 +12,15 @@ internal static class PublishLock
     public static T Run<T>(Func<T> publish)
     {
         using var mutex = new Mutex(false, "Global\\falco-plugin-sdk-dotnet-publish");
-        mutex.WaitOne();
+        try
+        {
+            mutex.WaitOne();
+        }
+        catch (AbandonedMutexException)
+        {
+            // A test process killed while publishing left the lock behind; it is ours now.
+        }
+
         try
         {
             return publish();
