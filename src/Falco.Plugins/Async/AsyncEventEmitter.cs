@@ -82,6 +82,13 @@ public sealed unsafe class AsyncEventEmitter
             return false;
         }
 
+        if ((long)AsyncEventEncoder.Size(declared.Length, 0) + data.Length > Array.MaxLength)
+        {
+            // Checked before anything reads the data: the event could not even be laid out.
+            error = $"'{name}' data of {data.Length} bytes does not fit in an async event";
+            return false;
+        }
+
         AsyncHandlerSession? session = _session;
         if (session is null || !session.Enter())
         {

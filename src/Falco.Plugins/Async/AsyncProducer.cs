@@ -17,12 +17,22 @@ internal sealed unsafe class AsyncProducer
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly object _sync = new();
+    private readonly Action<string>? _reportFailure;
     private CancellationTokenSource? _stop;
     private Task? _running;
+    private FailureReport? _report;
 
-    public AsyncProducer(string pluginName, IReadOnlyList<string> names)
+    /// <param name="pluginName">The plugin name, for the emitter's messages.</param>
+    /// <param name="names">The declared async event names.</param>
+    /// <param name="reportFailure">
+    /// Told about a run that fails as soon as it fails, rather than when the handler is next
+    /// changed (which may be when the capture closes, hours later); such a failure is then not
+    /// returned again by <see cref="SetHandler"/> or <see cref="Stop"/>.
+    /// </param>
+    public AsyncProducer(string pluginName, IReadOnlyList<string> names, Action<string>? reportFailure = null)
     {
         Emitter = new AsyncEventEmitter(pluginName, names);
+        _reportFailure = reportFailure;
     }
 
     public AsyncEventEmitter Emitter { get; }
@@ -45,6 +55,7 @@ internal sealed unsafe class AsyncProducer
                 _stop = new CancellationTokenSource();
                 CancellationToken token = _stop.Token;
                 _running = Task.Run(() => provider.RunAsync(Emitter, token), CancellationToken.None);
+                WatchForFailure(_running);
             }
 
             return problem;
@@ -86,12 +97,51 @@ internal sealed unsafe class AsyncProducer
         catch (AggregateException ex)
         {
             Failure = ex.InnerException ?? ex;
-            problem = "the async event producer failed: " + Hosting.PluginState.Describe(Failure);
+            problem = _report?.Claim() == false ? null : Problem(Failure);
         }
 
         _running = null;
+        _report = null;
         _stop?.Dispose();
         _stop = null;
         return problem;
+    }
+
+    private static string Problem(Exception failure) => "the async event producer failed: " + Hosting.PluginState.Describe(failure);
+
+    private void WatchForFailure(Task running)
+    {
+        if (_reportFailure is not { } reportFailure)
+        {
+            return;
+        }
+
+        FailureReport report = _report = new FailureReport();
+        running.ContinueWith(
+            task =>
+            {
+                if (task.Exception is { } failure && report.Claim())
+                {
+                    try
+                    {
+                        reportFailure(Problem(failure));
+                    }
+                    catch (Exception)
+                    {
+                        // Reporting runs on a pool thread: nothing may escape it.
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Makes sure a run's failure is reported once: by the watcher or by the stop, whichever comes first.</summary>
+    private sealed class FailureReport
+    {
+        private int _claimed;
+
+        public bool Claim() => Interlocked.Exchange(ref _claimed, 1) == 0;
     }
 }

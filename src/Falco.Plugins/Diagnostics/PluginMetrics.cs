@@ -71,10 +71,26 @@ public sealed unsafe class PluginMetrics : IDisposable
         Add(new ObservedSlot(name, read));
     }
 
+    /// <summary>
+    /// What went wrong in the last collection (an observable callback threw), or null. Such a
+    /// metric keeps the value it had, and the others are reported as usual.
+    /// </summary>
+    internal string? LastCollectionFailure { get; private set; }
+
     /// <summary>Fills the native metrics array, valid until the next call (get_metrics).</summary>
     internal Metric* Collect(out uint count)
     {
-        _listener.RecordObservableInstruments();
+        string? failure = null;
+        try
+        {
+            _listener.RecordObservableInstruments();
+        }
+        catch (Exception ex)
+        {
+            // The listener observes every instrument before it throws what their callbacks threw.
+            failure = "an observable instrument failed: " + Hosting.PluginState.Describe(ex);
+        }
+
         lock (_sync)
         {
             if (_slots.Count > _capacity)
@@ -85,10 +101,19 @@ public sealed unsafe class PluginMetrics : IDisposable
 
             for (int i = 0; i < _slots.Count; i++)
             {
-                _slots[i].Observe();
+                try
+                {
+                    _slots[i].Observe();
+                }
+                catch (Exception ex)
+                {
+                    failure ??= $"metric '{_slots[i].Name}' failed: {Hosting.PluginState.Describe(ex)}";
+                }
+
                 _slots[i].Write(&_array[i]);
             }
 
+            LastCollectionFailure = failure;
             count = (uint)_slots.Count;
             return _slots.Count == 0 ? null : _array;
         }

@@ -25,7 +25,7 @@ public static unsafe class AsyncExports
                 return (int)PluginRc.Failure;
             }
 
-            AsyncProducer producer = state.Async ??= new AsyncProducer(state.Descriptor.Name, names);
+            AsyncProducer producer = state.Async ??= new AsyncProducer(state.Descriptor.Name, names, ReportTo(state));
             string? problem = producer.SetHandler(state.Plugin, owner, (delegate* unmanaged<void*, EventHeader*, byte*, PluginRc>)handler);
             if (problem is not null)
             {
@@ -42,6 +42,16 @@ public static unsafe class AsyncExports
             return state is null ? (int)PluginRc.Failure : state.Fail(PluginOperation.SetAsyncEventHandler, ex);
         }
     }
+
+    /// <summary>
+    /// Reports a producer that fails while it runs: the log tells the operator at once, and the
+    /// last error keeps the cause for whoever asks.
+    /// </summary>
+    private static Action<string> ReportTo(PluginState state) => problem =>
+    {
+        state.SetError(PluginOperation.SetAsyncEventHandler, problem);
+        state.Logger?.Log(LogSeverity.Error, problem);
+    };
 
     /// <summary><c>plugin_dump_state</c> (API 3.10): the plugin emits its state through the dump handler before this returns.</summary>
     public static int DumpState<TPlugin>(void* s, void* owner, void* handler, string[] names)

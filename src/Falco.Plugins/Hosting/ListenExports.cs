@@ -23,12 +23,40 @@ public static unsafe class ListenExports
             }
 
             var context = new CaptureContext((CaptureListenInput*)input, state);
-            state.Plugin.CaptureOpen(ref context);
+            int subscribedBefore = state.Routines.Count;
+            try
+            {
+                state.Plugin.CaptureOpen(ref context);
+            }
+            catch (Exception)
+            {
+                // libsinsp does not call capture_close after a failed capture_open: nothing else
+                // would stop the routines this call subscribed.
+                UnsubscribeSince(ref context, state, subscribedBefore);
+                throw;
+            }
+
             return (int)PluginRc.Success;
         }
         catch (Exception ex)
         {
             return state is null ? (int)PluginRc.Failure : state.Fail(PluginOperation.CaptureOpen, ex);
+        }
+    }
+
+    private static void UnsubscribeSince(ref CaptureContext context, PluginState state, int count)
+    {
+        foreach (Routine routine in state.Routines.GetRange(count, state.Routines.Count - count))
+        {
+            try
+            {
+                context.Unsubscribe(routine);
+            }
+            catch (PluginException)
+            {
+                // The capture_open failure is what gets reported; the framework drops its
+                // routines when the capture ends anyway.
+            }
         }
     }
 

@@ -176,7 +176,15 @@ public static unsafe class PluginExports
                 return null;
             }
 
-            return metrics.Collect(out *count);
+            Metric* collected = metrics.Collect(out *count);
+            if (metrics.LastCollectionFailure is { } failure)
+            {
+                // get_metrics has no failure code: the last error and the log are what an operator gets.
+                state.SetError(PluginOperation.GetMetrics, failure);
+                state.Logger?.Log(LogSeverity.Warning, failure);
+            }
+
+            return collected;
         }
         catch (Exception)
         {

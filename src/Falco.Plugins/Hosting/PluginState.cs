@@ -82,7 +82,7 @@ public abstract unsafe class PluginState
     internal void SetError(string operation, Exception error) => SetError(operation, Describe(error));
 
     internal void SetError(string operation, string message) =>
-        _lastError = $"{Descriptor.Name}: {operation}: {message}";
+        _lastError = OneLine($"{Descriptor.Name}: {operation}: {message}");
 
     /// <summary>The last error as a C string owned by this state.</summary>
     internal byte* LastErrorPointer() => _errorBuffer.Set(_lastError ?? string.Empty);
@@ -95,13 +95,30 @@ public abstract unsafe class PluginState
             error = aggregate.InnerExceptions[0];
         }
 
-        if (error is PluginException)
+        // Wrapped causes are kept: "could not connect" alone does not say that the DNS lookup failed.
+        var text = new System.Text.StringBuilder(DescribeOne(error));
+        int depth = 0;
+        for (Exception? cause = error.InnerException; cause is not null && depth < MaxCauses; cause = cause.InnerException, depth++)
         {
-            return error.Message;
+            if (!error.Message.Contains(cause.Message, StringComparison.Ordinal))
+            {
+                text.Append(": ").Append(DescribeOne(cause));
+            }
         }
 
-        return $"{error.GetType().Name}: {error.Message}";
+        return OneLine(text.ToString());
     }
+
+    private const int MaxCauses = 4;
+
+    private static string DescribeOne(Exception error) =>
+        error is PluginException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+
+    /// <summary>Falco writes the last error into its log: a second line would read as another entry.</summary>
+    private static string OneLine(string message) =>
+        message.Contains('\n', StringComparison.Ordinal) || message.Contains('\r', StringComparison.Ordinal)
+            ? message.ReplaceLineEndings(" ")
+            : message;
 
     /// <summary>Releases the plugin object and every native buffer, and frees the handle.</summary>
     internal void Release()

@@ -178,12 +178,19 @@ public static unsafe class SourceExports
             IReadOnlyList<OpenParam> parameters = state.Plugin.ListOpenParams() ?? Array.Empty<OpenParam>();
             var json = new JsonTextWriter();
             json.BeginArray();
-            foreach (OpenParam parameter in parameters)
+            for (int i = 0; i < parameters.Count; i++)
             {
+                // Nullable annotations do not bind what a plugin returns at run time.
+                OpenParam? parameter = parameters[i];
+                if (parameter?.Value is null)
+                {
+                    throw new PluginException($"open parameter {i} has no value");
+                }
+
                 json.BeginObject();
                 json.Property("value", parameter.Value);
-                json.Property("desc", parameter.Description);
-                json.Property("separator", parameter.Separator);
+                json.Property("desc", parameter.Description ?? "");
+                json.Property("separator", parameter.Separator ?? "");
                 json.EndObject();
             }
 

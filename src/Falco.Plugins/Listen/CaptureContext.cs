@@ -103,7 +103,12 @@ internal static unsafe class RoutineCallbacks
             bool again = routine.Run();
             if (routine.Failure is { } failure)
             {
-                PluginState.FromHandle(pluginState)?.SetError(PluginOperation.Routine, failure);
+                PluginState? state = PluginState.FromHandle(pluginState);
+                state?.SetError(PluginOperation.Routine, failure);
+
+                // The framework reads get_last_error only after a failed call, which this is not:
+                // the log is where an operator learns that the routine stopped.
+                state?.Logger?.Log(LogSeverity.Error, "a routine failed and was stopped: " + PluginState.Describe(failure));
             }
 
             return again ? 1u : 0u;

@@ -45,6 +45,21 @@ public sealed class AsyncProducerTests
         Assert.Equal("the async event producer failed: InvalidOperationException: producer broke", problem);
     }
 
+    [Fact]
+    public unsafe void A_failing_producer_is_reported_once_as_it_fails_when_a_reporter_is_given()
+    {
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var producer = new AsyncProducer("p", ["tick"], reported.Enqueue);
+        var failing = new FailingProvider();
+
+        producer.SetHandler(failing, null, RecordingHandler.Pointer);
+        Assert.True(SpinWait.SpinUntil(() => !reported.IsEmpty, TimeSpan.FromSeconds(10)));
+        string? problem = producer.SetHandler(failing, null, null);
+
+        Assert.Equal(["the async event producer failed: InvalidOperationException: producer broke"], reported);
+        Assert.Null(problem);
+    }
+
     private sealed class TickingProvider : IAsyncEventProvider
     {
         private int _accepted;
