@@ -31,8 +31,17 @@ internal static class PublishedPlugins
     /// <summary>tests/plugins/AsyncProbe: libasyncprobe.so.</summary>
     public static string AsyncProbe => Get("tests/plugins/AsyncProbe/AsyncProbe.csproj", "asyncprobe");
 
+    /// <summary>tests/plugins/FaultProbe: libfaultprobe.so.</summary>
+    public static string FaultProbe => Get("tests/plugins/FaultProbe/FaultProbe.csproj", "faultprobe");
+
     /// <summary>examples/Heartbeat: libheartbeat.so.</summary>
     public static string Heartbeat => Get("examples/Heartbeat/Heartbeat.csproj", "heartbeat");
+
+    /// <summary>examples/HttpAudit: libhttpaudit.so.</summary>
+    public static string HttpAudit => Get("examples/HttpAudit/HttpAudit.csproj", "httpaudit");
+
+    /// <summary>tests/plugins/SyscallProbe: libsyscallprobe.so.</summary>
+    public static string SyscallProbe => Get("tests/plugins/SyscallProbe/SyscallProbe.csproj", "syscallprobe");
 
     /// <summary>The probe published with the benchmark-only allocation counter export.</summary>
     public static string ProbeWithDiagnostics => Get("tests/plugins/Probe/Probe.csproj", "probe", diagnostics: true);
@@ -53,7 +62,15 @@ internal static class PublishedPlugins
 
         // Publishing restores and builds the SDK too: one publish at a time across test processes.
         using var mutex = new Mutex(false, "Global\\falco-plugin-sdk-dotnet-publish");
-        mutex.WaitOne();
+        try
+        {
+            mutex.WaitOne();
+        }
+        catch (AbandonedMutexException)
+        {
+            // A test process killed while publishing left the lock behind; it is ours now.
+        }
+
         try
         {
             string[] arguments = ["publish", Repository.Path(project), "-c", "Release", "-o", output, "-nologo", "-clp:ErrorsOnly"];
