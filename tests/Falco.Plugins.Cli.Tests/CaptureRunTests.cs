@@ -7,10 +7,13 @@ using Falco.Plugins.Cli.Tests.Infrastructure;
 
 namespace Falco.Plugins.Cli.Tests;
 
-/// <summary><c>run --capture</c> in-process: the shared captures replayed through the published examples/ThreadCounter.</summary>
+/// <summary>
+/// <c>run --capture</c> in-process: the shared captures replayed through the published
+/// examples/ThreadCounter, each event printed as libsinsp renders it next to the plugin's fields.
+/// </summary>
 public sealed partial class CaptureRunTests
 {
-    [GeneratedRegex(@"^(\d+) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z) <NA> threadcounter\.events=(\d+|<NA>) threadcounter\.table_events=(\d+|<NA>) threadcounter\.comm=(\S+)$")]
+    [GeneratedRegex(@"^(\d+) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z) ([a-z_0-9]+(?: \S.*?)?) threadcounter\.events=(\d+|<NA>) threadcounter\.table_events=(\d+|<NA>) threadcounter\.comm=(\S+)$")]
     private static partial Regex EventLine();
 
     [Fact]
@@ -23,8 +26,12 @@ public sealed partial class CaptureRunTests
         Match[] lines = result.OutputLines.Select(line => EventLine().Match(line)).ToArray();
         Assert.All(lines, line => Assert.True(line.Success, line.Value));
         Assert.Equal(Enumerable.Range(1, 1714).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines.Select(l => l.Groups[1].Value));
-        Assert.Equal("1 2018-08-10T23:30:44.999999999Z <NA> threadcounter.events=1 threadcounter.table_events=1 threadcounter.comm=systemd", result.OutputLines[0]);
-        Assert.Equal("1714 2018-08-10T23:31:01.999999999Z <NA> threadcounter.events=18 threadcounter.table_events=18 threadcounter.comm=sysdig", result.OutputLines[^1]);
+        Assert.Equal("1 2018-08-10T23:30:44.999999999Z procinfo cpu_usr=85 cpu_sys=235 threadcounter.events=1 threadcounter.table_events=1 threadcounter.comm=systemd", result.OutputLines[0]);
+        Assert.Equal("1714 2018-08-10T23:31:01.999999999Z procinfo cpu_usr=2 cpu_sys=8 threadcounter.events=18 threadcounter.table_events=18 threadcounter.comm=sysdig", result.OutputLines[^1]);
+        Assert.Contains(lines, line => line.Groups[3].Value == "connect res=-115(EINPROGRESS) tuple=2001:db8::4:54405->2001:db8::3:1234 fd=<NA> addr=<NA>");
+        Assert.Equal(
+            ["accept", "bind", "connect", "listen", "procinfo", "read", "socket", "write"],
+            lines.Select(line => line.Groups[3].Value.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal));
         Assert.Matches(@"^1714 events in \d+ ms$", result.ErrorLines.Single());
     }
 
@@ -41,6 +48,8 @@ public sealed partial class CaptureRunTests
         JsonElement root = first.RootElement;
         Assert.Equal(1ul, root.GetProperty("evt.num").GetUInt64());
         Assert.Equal(1534551447999999999ul, root.GetProperty("evt.rawtime").GetUInt64());
+        Assert.Equal("<NA>", root.GetProperty("evt.plugininfo").GetString());
+        Assert.Equal("procinfo cpu_usr=106 cpu_sys=221", root.GetProperty("event").GetString());
         Assert.Equal("systemd", root.GetProperty("threadcounter.comm").GetString());
         Assert.Equal("/dev/null", root.GetProperty("threadcounter.fd_name[0]").GetString());
         Assert.Matches(@"^3 events in \d+ ms$", result.ErrorLines.Single());

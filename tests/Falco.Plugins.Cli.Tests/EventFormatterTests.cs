@@ -32,6 +32,14 @@ public sealed class EventFormatterTests
     }
 
     [Fact]
+    public void Replayed_event_shows_its_rendering_in_place_of_the_info()
+    {
+        EventSnapshot snapshot = new(7, Timestamp, "<NA>", [new FieldValue("threadcounter.events", false, [3UL])], "close res=0 fd=3");
+
+        Assert.Equal("7 2026-11-21T23:50:39.123456789Z close res=0 fd=3 threadcounter.events=3", EventFormatter.Format(snapshot));
+    }
+
+    [Fact]
     public void Values_print_as_Falco_prints_them()
     {
         Assert.Equal("<NA>", ValueFormatter.Format(new FieldValue("f", false, [])));

@@ -37,6 +37,19 @@ public sealed class EventJsonFormatterTests
         Assert.Equal("10.0.0.2", root.GetProperty("probe.addr").GetString());
         Assert.Equal("[1,2]", root.GetProperty("probe.digits").GetRawText());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("probe.words").ValueKind);
+        Assert.False(root.TryGetProperty("event", out _));
+    }
+
+    [Fact]
+    public void Replayed_event_has_its_rendering_as_the_event_member()
+    {
+        var snapshot = new EventSnapshot(7, 0, "<NA>", [new FieldValue("threadcounter.events", false, [3UL])], "open fd=-2(ENOENT) name=/nope");
+
+        using var document = JsonDocument.Parse(EventJsonFormatter.Format(snapshot));
+        JsonElement root = document.RootElement;
+        Assert.Equal("<NA>", root.GetProperty("evt.plugininfo").GetString());
+        Assert.Equal("open fd=-2(ENOENT) name=/nope", root.GetProperty("event").GetString());
+        Assert.Equal(3ul, root.GetProperty("threadcounter.events").GetUInt64());
     }
 
     [Fact]

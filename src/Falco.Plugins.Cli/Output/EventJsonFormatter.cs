@@ -9,6 +9,7 @@ namespace Falco.Plugins.Cli.Output;
 /// the <c>output_fields</c> of Falco's JSON output, e.g.
 /// <c>{"evt.num":1,"evt.time":"2026-11-21T23:50:39.123456789Z","evt.rawtime":1795305039123456789,"evt.plugininfo":"...","dummy.value":2}</c>.
 /// Absent fields are <c>null</c>, list fields are arrays, uint64 and time fields are numbers.
+/// An event replayed from a capture also has its type and arguments as an <c>"event"</c> member.
 /// </summary>
 internal static class EventJsonFormatter
 {
@@ -23,6 +24,11 @@ internal static class EventJsonFormatter
             writer.WriteString("evt.time", Timestamps.Iso8601(snapshot.Timestamp));
             writer.WriteNumber("evt.rawtime", snapshot.Timestamp);
             writer.WriteString("evt.plugininfo", snapshot.Info);
+            if (snapshot.Event is not null)
+            {
+                writer.WriteString("event", snapshot.Event);
+            }
+
             foreach (FieldValue field in snapshot.Fields)
             {
                 writer.WritePropertyName(field.Name);

@@ -12,7 +12,9 @@ namespace Falco.Plugins.Cli.Running;
 /// <c>run --capture</c>: replays a capture file through a plugin that parses or extracts
 /// syscall events, as Falco does with <c>-e file.scap</c>: the capture's process list seeds the
 /// threads table, each event is parsed, then its fields are extracted and printed as
-/// <c>run</c> prints the events of a plugin's source.
+/// <c>run</c> prints the events of a plugin's source, with the event itself rendered as
+/// libsinsp prints its type and arguments, so that the fields show next to what the plugin
+/// was given.
 /// </summary>
 internal static class CaptureRunner
 {
@@ -46,7 +48,8 @@ internal static class CaptureRunner
             while (count < maxEvents && !context.Cancellation.IsCancellationRequested && events.MoveNext())
             {
                 count++;
-                context.Output.WriteLine(format(inspector.Inspect(events.Current)));
+                CapturedEvent evt = events.Current;
+                context.Output.WriteLine(format(inspector.Inspect(evt) with { Event = CapturedEventText.Render(evt) }));
             }
         }
 

@@ -59,14 +59,15 @@ internal sealed class SchemaGeneratorRun
     }
 
     /// <summary>
-    /// Compiles the generated sources together with the SDK's hand-written syscall types (read
-    /// from the repository) and a stand-in for <c>EventView</c>, and returns the errors and
-    /// warnings. Generated code uses SDK internals, so it cannot compile against Falco.Plugins.dll.
+    /// Compiles the generated sources together with the SDK's hand-written syscall types and
+    /// their rendering (read from the repository) and a stand-in for <c>EventView</c>, and returns
+    /// the errors and warnings. Generated code uses SDK internals, so it cannot compile against
+    /// Falco.Plugins.dll.
     /// </summary>
     public ImmutableArray<Diagnostic> CompileWithSdkSources()
     {
         string directory = RepositoryPath("src/Falco.Plugins/Syscalls");
-        IEnumerable<SyntaxTree> handWritten = Directory.GetFiles(directory, "*.cs")
+        IEnumerable<SyntaxTree> handWritten = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), GeneratorHarness.ParseOptions, path));
         SyntaxTree eventView = CSharpSyntaxTree.ParseText(
             "namespace Falco.Plugins { public readonly ref struct EventView { public System.ReadOnlySpan<byte> Raw => default; } }",
