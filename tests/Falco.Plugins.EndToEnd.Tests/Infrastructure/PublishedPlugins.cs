@@ -43,8 +43,17 @@ internal static class PublishedPlugins
     /// <summary>tests/plugins/SyscallProbe: libsyscallprobe.so.</summary>
     public static string SyscallProbe => Get("tests/plugins/SyscallProbe/SyscallProbe.csproj", "syscallprobe");
 
+    /// <summary>examples/FileAccess: libfileaccess.so.</summary>
+    public static string FileAccess => Get("examples/FileAccess/FileAccess.csproj", "fileaccess");
+
+    /// <summary>The file access example published with the benchmark-only allocation counter export.</summary>
+    public static string FileAccessWithDiagnostics => Get("examples/FileAccess/FileAccess.csproj", "fileaccess", diagnostics: true);
+
     /// <summary>The probe published with the benchmark-only allocation counter export.</summary>
     public static string ProbeWithDiagnostics => Get("tests/plugins/Probe/Probe.csproj", "probe", diagnostics: true);
+
+    /// <summary>The syscall probe published with the benchmark-only allocation and collection counter exports.</summary>
+    public static string SyscallProbeWithDiagnostics => Get("tests/plugins/SyscallProbe/SyscallProbe.csproj", "syscallprobe", diagnostics: true);
 
     /// <summary>The dummy published with the benchmark-only allocation counter export.</summary>
     public static string DummyWithDiagnostics => Get("examples/Dummy/Dummy.csproj", "dummy", diagnostics: true);

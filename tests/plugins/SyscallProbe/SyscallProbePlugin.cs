@@ -3,7 +3,7 @@ using Falco.Plugins.Syscalls;
 namespace Falco.Plugins.Tests.SyscallProbe;
 
 /// <summary>
-/// Reads syscall events through the SDK's typed views: parse handlers for openat2 and close exit
+/// Reads syscall events through the SDK's typed views: parse handlers for openat (PPME_SYSCALL_OPENAT_2_X) and close exit
 /// events (whose codes become the parse event types), a field implemented for two event types,
 /// a typed field with an argument, and an untyped field beside them.
 /// </summary>
@@ -12,16 +12,16 @@ namespace Falco.Plugins.Tests.SyscallProbe;
 [ExtractEventSources("syscall")]
 public sealed partial class SyscallProbePlugin : IPlugin, IFieldExtractor
 {
-    /// <summary>The descriptor that makes the openat2 handler fail, to test how failures surface.</summary>
+    /// <summary>The descriptor that makes the openat handler fail, to test how failures surface.</summary>
     public const long FailingFd = -999;
 
     private ulong _opens;
     private ulong _closes;
     private string? _lastPath;
 
-    /// <summary>Counts successful openat2 calls and keeps the last path.</summary>
+    /// <summary>Counts successful openat calls and keeps the last path.</summary>
     [ParseHandler]
-    public void OnOpenat2(ref ParseContext context, SyscallOpenat2Exit evt)
+    public void OnOpenat(ref ParseContext context, SyscallOpenat2Exit evt)
     {
         if (evt.Fd == FailingFd)
         {
@@ -39,16 +39,16 @@ public sealed partial class SyscallProbePlugin : IPlugin, IFieldExtractor
     [ParseHandler]
     public void OnClose(ref ParseContext context, SyscallCloseExit evt) => _closes++;
 
-    /// <summary>The path of an open or openat2 call.</summary>
-    [Field("syscallprobe.path", "The path an open or openat2 call was given")]
+    /// <summary>The path of an open or openat call.</summary>
+    [Field("syscallprobe.path", "The path an open or openat call was given")]
     public static string? Path(ref ExtractContext context, SyscallOpenat2Exit evt) => evt.GetNameString();
 
     /// <summary>The path of an open call.</summary>
-    [Field("syscallprobe.path", "The path an open or openat2 call was given")]
+    [Field("syscallprobe.path", "The path an open or openat call was given")]
     public static string? Path(ref ExtractContext context, SyscallOpenExit evt) => evt.GetNameString();
 
-    /// <summary>The descriptor an openat2 call returned plus the argument.</summary>
-    [Field("syscallprobe.fd_plus", "The descriptor openat2 returned plus the index", Arg = FieldArg.RequiredIndex)]
+    /// <summary>The descriptor an openat call returned plus the argument.</summary>
+    [Field("syscallprobe.fd_plus", "The descriptor openat returned plus the index", Arg = FieldArg.RequiredIndex)]
     public static ulong? FdPlus(ref ExtractContext context, SyscallOpenat2Exit evt, ulong index) =>
         evt.Fd >= 0 ? (ulong)evt.Fd + index : null;
 
