@@ -56,6 +56,16 @@ public sealed class PluginHostOptions
     /// <summary>How long <see cref="PluginCapture.ReadEvents"/> keeps retrying a source that times out before giving up.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether the host hands plugins each event (in parse_event, extract_fields and
+    /// event_to_string) copied to end right before an inaccessible page, so that a read past the
+    /// event's bytes faults at once instead of reading neighbouring memory. Off by default; the
+    /// fuzzing suites turn it on. The event occupies exactly the bytes of the
+    /// <see cref="CapturedEvent"/>, so it must hold at least its header's <c>len</c>, as every
+    /// event a framework delivers does.
+    /// </summary>
+    public bool GuardEventMemory { get; init; }
+
     internal LenientVersion FrameworkApiVersion =>
         new((uint)ApiVersion.Major, (uint)ApiVersion.Minor, (uint)Math.Max(0, ApiVersion.Build));
 

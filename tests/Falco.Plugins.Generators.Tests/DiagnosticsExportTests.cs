@@ -2,10 +2,11 @@ using Falco.Plugins.Generators.Tests.Infrastructure;
 
 namespace Falco.Plugins.Generators.Tests;
 
-/// <summary>The FalcoPluginDiagnostics build property adds a benchmark-only export, and nothing else does.</summary>
+/// <summary>The FalcoPluginDiagnostics build property adds the benchmark-only exports (allocated bytes, GC collections), and nothing else does.</summary>
 public sealed class DiagnosticsExportTests
 {
     private const string Export = "falco_plugin_sdk_allocated_bytes";
+    private const string GcExport = "falco_plugin_sdk_gc_collections";
 
     [Fact]
     public void Export_is_absent_without_the_property()
@@ -14,6 +15,7 @@ public sealed class DiagnosticsExportTests
 
         run.AssertCleanBuild();
         Assert.DoesNotContain(Export, GeneratedExports.EntryPoints(run.Exports));
+        Assert.DoesNotContain(GcExport, GeneratedExports.EntryPoints(run.Exports));
     }
 
     [Theory]
@@ -25,6 +27,7 @@ public sealed class DiagnosticsExportTests
 
         run.AssertCleanBuild();
         Assert.Contains(Export, GeneratedExports.EntryPoints(run.Exports));
+        Assert.Contains(GcExport, GeneratedExports.EntryPoints(run.Exports));
     }
 
     [Theory]
@@ -37,5 +40,6 @@ public sealed class DiagnosticsExportTests
 
         run.AssertCleanBuild();
         Assert.DoesNotContain(Export, GeneratedExports.EntryPoints(run.Exports));
+        Assert.DoesNotContain(GcExport, GeneratedExports.EntryPoints(run.Exports));
     }
 }

@@ -62,6 +62,10 @@ internal static class ExportsEmitter
             code.Line("// Benchmark builds only (FalcoPluginDiagnostics=true): managed bytes allocated by the calling thread.");
             code.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"falco_plugin_sdk_allocated_bytes\")]");
             code.Line("private static ulong AllocatedBytes() => (ulong)global::System.GC.GetAllocatedBytesForCurrentThread();");
+            code.Line();
+            code.Line("// Benchmark and soak builds only: garbage collections of the plugin's runtime so far (every generation).");
+            code.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"falco_plugin_sdk_gc_collections\")]");
+            code.Line("private static ulong GcCollections() => (ulong)global::System.GC.CollectionCount(0);");
         }
 
         code.Close();

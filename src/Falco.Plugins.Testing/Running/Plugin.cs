@@ -158,6 +158,19 @@ public sealed unsafe partial class Plugin : IDisposable
         return Extract(evt, requests, offsets: false, out results);
     }
 
+    /// <summary>
+    /// Calls extract_fields with <paramref name="requests"/> as given, unchecked against the
+    /// plugin's fields (an unknown field id, an argument the field does not take, a missing key),
+    /// and returns its result code, for robustness tests.
+    /// </summary>
+    public int TryExtract(CapturedEvent evt, FieldRequest[] requests, out IReadOnlyList<ExtractedField> results)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(requests);
+        RequireCapability(PluginCapabilities.Extraction);
+        return Extract(evt, requests, offsets: false, out results);
+    }
+
     /// <summary>The event types extract_fields accepts (<c>get_extract_event_types</c>, read after init), or null when the plugin does not say.</summary>
     public IReadOnlyList<ushort>? ExtractEventTypes() => _extractEventTypes;
 
@@ -185,10 +198,10 @@ public sealed unsafe partial class Plugin : IDisposable
         ArgumentNullException.ThrowIfNull(evt);
         RequireCapability(PluginCapabilities.Parsing);
         byte[] source = Utf8(evt.Source);
-        fixed (byte* bytes = evt.RawBytes)
+        fixed (byte* pinned = evt.RawBytes)
         fixed (byte* src = source)
         {
-            var eventInput = new EventInput { Evt = (EventHeader*)bytes, EvtNum = evt.Number, EvtSrc = src };
+            var eventInput = new EventInput { Evt = EventMemory(evt, pinned), EvtNum = evt.Number, EvtSrc = src };
             var input = new EventParseInput
             {
                 Owner = _owner.Pointer,
@@ -219,10 +232,10 @@ public sealed unsafe partial class Plugin : IDisposable
         }
 
         byte[] source = Utf8(evt.Source);
-        fixed (byte* bytes = evt.RawBytes)
+        fixed (byte* pinned = evt.RawBytes)
         fixed (byte* src = source)
         {
-            var input = new EventInput { Evt = (EventHeader*)bytes, EvtNum = evt.Number, EvtSrc = src };
+            var input = new EventInput { Evt = EventMemory(evt, pinned), EvtNum = evt.Number, EvtSrc = src };
             byte* text = Api.EventToString(State, &input);
             return text is null ? null : PluginLibrary.Str(text);
         }
@@ -538,11 +551,11 @@ public sealed unsafe partial class Plugin : IDisposable
 
             byte[] source = Utf8(evt.Source);
             var valueOffsets = default(ExtractValueOffsets);
-            fixed (byte* bytes = evt.RawBytes)
+            fixed (byte* pinned = evt.RawBytes)
             fixed (byte* src = source)
             fixed (ExtractField* fieldArray = fields)
             {
-                var eventInput = new EventInput { Evt = (EventHeader*)bytes, EvtNum = evt.Number, EvtSrc = src };
+                var eventInput = new EventInput { Evt = EventMemory(evt, pinned), EvtNum = evt.Number, EvtSrc = src };
                 var input = new FieldExtractInput
                 {
                     Owner = _owner.Pointer,
@@ -618,6 +631,10 @@ public sealed unsafe partial class Plugin : IDisposable
         buffer.Len is 4 or 16 && buffer.Ptr is not null
             ? new IPAddress(new ReadOnlySpan<byte>(buffer.Ptr, (int)buffer.Len))
             : throw new PluginHostException($"the plugin returned an IP address of {buffer.Len} bytes");
+
+    /// <summary>The event memory the plugin is handed: the pinned copy, or a copy that ends at a guard page.</summary>
+    private EventHeader* EventMemory(CapturedEvent evt, byte* pinned) =>
+        _library.Options.GuardEventMemory ? (EventHeader*)GuardedEventMemory.Place(evt.RawBytes) : (EventHeader*)pinned;
 
     private void RequireCapability(PluginCapabilities capability)
     {
