@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 
-namespace Falco.Plugins.Cli.Tests.Infrastructure;
+namespace Falco.Plugins.TestSupport;
 
-/// <summary>Paths inside the repository the tests run from.</summary>
+/// <summary>Paths inside the repository the tests run from, and beside it.</summary>
 internal static class Repository
 {
     private static readonly Lazy<string> RootPath = new(() =>
