@@ -5,6 +5,7 @@ using System.IO;
 using Falco.Plugins.Abi;
 using Falco.Plugins.Testing.Async;
 using Falco.Plugins.Testing.Captures;
+using Falco.Plugins.Testing.Captures.Conversion;
 
 namespace Falco.Plugins.Testing;
 
@@ -24,14 +25,16 @@ public sealed class CaptureFile : IDisposable
     private readonly BlockReader _reader;
     private readonly CaptureMetadata _metadata;
     private byte[]? _firstEvent;
+    private long _eventOffset;
     private bool _eventsTaken;
     private bool _disposed;
 
-    private CaptureFile(BlockReader reader, CaptureMetadata metadata, byte[] firstEvent, bool compressed)
+    private CaptureFile(BlockReader reader, CaptureMetadata metadata, byte[] firstEvent, long firstEventOffset, bool compressed)
     {
         _reader = reader;
         _metadata = metadata;
         _firstEvent = firstEvent;
+        _eventOffset = firstEventOffset;
         IsCompressed = compressed;
     }
 
@@ -79,7 +82,7 @@ public sealed class CaptureFile : IDisposable
             input = CaptureInput.Open(stream, leaveOpen, out bool compressed);
             reader = new BlockReader(input);
             (CaptureMetadata metadata, CaptureBlock first) = MetadataReader.Read(reader);
-            return new CaptureFile(reader, metadata, EventBlockReader.Read(first), compressed);
+            return new CaptureFile(reader, metadata, EventBlockReader.Read(first), first.Offset, compressed);
         }
         catch (Exception e)
         {
@@ -112,11 +115,12 @@ public sealed class CaptureFile : IDisposable
 
     /// <summary>
     /// The events, streamed from the file as the enumeration advances. By default these are
-    /// the events libsinsp delivers (syscall enter events left out) numbered from 1 as
-    /// libsinsp numbers them. Each event is a copy in the current layout (26-byte header);
-    /// events of old versions keep their codes and parameters as recorded (libsinsp converts
-    /// them), and events with codes newer than libscap's event table are delivered too (libscap
-    /// of that table skips them). Plugin and async
+    /// the events libsinsp delivers, numbered from 1 as libsinsp numbers them: converted as
+    /// libscap converts them (old versions become the latest version of their code, see
+    /// <see cref="CaptureReadOptions.ConvertOldVersions"/>), syscall enter events left out.
+    /// Each event is a copy in the current layout (26-byte header). Events with codes newer
+    /// than libscap's event table are delivered as stored (libscap of that table skips them).
+    /// Plugin and async
     /// events of a plugin get the source <see cref="CaptureReadOptions.PluginEventSources"/>
     /// gives their plugin id; every other event belongs to <see cref="SyscallSource"/>.
     /// </summary>
@@ -147,12 +151,18 @@ public sealed class CaptureFile : IDisposable
     private IEnumerable<CapturedEvent> Events(CaptureReadOptions options)
     {
         ulong number = 0;
+        EventConverter? converter = options.ConvertOldVersions ? new EventConverter() : null;
         byte[]? bytes = _firstEvent;
         _firstEvent = null;
         while (bytes is not null)
         {
-            ushort type = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(20));
-            if (options.IncludeSyscallEnterEvents || !SyscallEnterEvents.Contains(type))
+            if (converter is not null && !converter.TryConvert(bytes, out bytes, out string? error))
+            {
+                throw new CaptureFileException("the event cannot be converted: " + error, _eventOffset);
+            }
+
+            ushort type = bytes is null ? (ushort)0 : BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(RawEvent.TypeOffset));
+            if (bytes is not null && (options.IncludeSyscallEnterEvents || !SyscallEnterEvents.Contains(type)))
             {
                 yield return CapturedEvent.FromBytes(bytes, ++number, Source(bytes, type, options));
             }
@@ -170,6 +180,7 @@ public sealed class CaptureFile : IDisposable
             return null;
         }
 
+        _eventOffset = block.Offset;
         return BlockTypes.IsEvent(block.Type)
             ? EventBlockReader.Read(block)
             : throw new CaptureFileException(MetadataReader.UnexpectedAfterEvents(block.Type), block.Offset);
