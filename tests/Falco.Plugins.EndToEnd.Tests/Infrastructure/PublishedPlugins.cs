@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
-using System.Threading;
 
 namespace Falco.Plugins.EndToEnd.Tests.Infrastructure;
 
@@ -70,17 +69,7 @@ internal static class PublishedPlugins
         string library = Path.Combine(output, $"lib{name}.so");
 
         // Publishing restores and builds the SDK too: one publish at a time across test processes.
-        using var mutex = new Mutex(false, "Global\\falco-plugin-sdk-dotnet-publish");
-        try
-        {
-            mutex.WaitOne();
-        }
-        catch (AbandonedMutexException)
-        {
-            // A test process killed while publishing left the lock behind; it is ours now.
-        }
-
-        try
+        return PublishLock.Run(() =>
         {
             string[] arguments = ["publish", Repository.Path(project), "-c", "Release", "-o", output, "-nologo", "-clp:ErrorsOnly"];
             if (diagnostics)
@@ -96,10 +85,6 @@ internal static class PublishedPlugins
             }
 
             return library;
-        }
-        finally
-        {
-            mutex.ReleaseMutex();
-        }
+        });
     }
 }

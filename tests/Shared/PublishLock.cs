@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace Falco.Plugins.Cli.Tests.Infrastructure;
+namespace Falco.Plugins.TestSupport;
 
 /// <summary>
 /// The machine-wide lock around <c>dotnet publish</c> that every test project of the repository
